@@ -1,0 +1,440 @@
+"""Read YAML, TOML or JSON text into plain data, keeping where each value starts.
+
+Every reader returns a :class:`SourceTree`: JSON-like data (dicts, lists, strings,
+numbers, booleans, ``None``; dates as ISO strings) and the position of every value by
+field path. Nothing here runs code named in the input: YAML is composed into nodes by
+PyYAML's safe loader and only the core scalar tags are constructed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import json
+import re
+import tomllib
+from dataclasses import dataclass, field
+from json import decoder as json_decoder
+from json import scanner as json_scanner
+from typing import TYPE_CHECKING, Any, Literal
+
+import yaml
+
+from .model import Position
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from .diagnostics import PathPart
+
+Format = Literal["yaml", "toml", "json"]
+
+#: File name endings and the format each one means.
+EXTENSIONS: dict[str, Format] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+    ".json": "json",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much a declaration may hold before it is refused (see the docs' reference)."""
+
+    max_bytes: int = 16 * 1024 * 1024
+    max_values: int = 500_000
+    max_depth: int = 32
+    max_cookies: int = 20_000
+
+
+class ReadError(Exception):
+    """The text cannot be read at all; carries a message and where the reader stopped."""
+
+    def __init__(
+        self,
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        kind: Literal["load", "limit"] = "load",
+        expected: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.kind: Literal["load", "limit"] = kind
+        self.expected = expected
+
+
+@dataclass(slots=True)
+class SourceTree:
+    """Plain data read from a declaration and the position of its values by field path."""
+
+    data: Any
+    positions: dict[tuple[PathPart, ...], Position] = field(default_factory=dict)
+
+    def locate(self, path: tuple[PathPart, ...]) -> Position | None:
+        """The position of ``path``, or of its nearest ancestor that has one."""
+        while True:
+            found = self.positions.get(path)
+            if found is not None or not path:
+                return found
+            path = path[:-1]
+
+
+def read_text(text: str, fmt: Format, limits: Limits | None = None) -> SourceTree:
+    """Read ``text`` written in ``fmt``.
+
+    :raises ReadError: on a syntax error, a limit exceeded or an unsupported construct.
+    """
+    limits = limits or Limits()
+    try:
+        if fmt == "yaml":
+            return _YamlReader(limits).read(text)
+        if fmt == "json":
+            return _read_json(text, limits)
+        return _read_toml(text, limits)
+    except RecursionError:
+        raise ReadError(
+            f"the values are nested too deeply (at most {limits.max_depth} levels)",
+            kind="limit",
+        ) from None
+
+
+def _check_depth(path: tuple[PathPart, ...], limits: Limits, position: Position | None) -> None:
+    if len(path) > limits.max_depth:
+        raise ReadError(
+            f"the values are nested too deeply (at most {limits.max_depth} levels)",
+            position.line if position else None,
+            position.column if position else None,
+            kind="limit",
+        )
+
+
+def _plain_scalar(value: Any) -> Any:
+    """Dates and times become ISO strings, as JSON would hold them."""
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return value
+
+
+# --- YAML -------------------------------------------------------------------------
+
+_YAML_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_YAML_SEQ = "tag:yaml.org,2002:seq"
+_YAML_MAP = "tag:yaml.org,2002:map"
+
+
+class _YamlReader:
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.count = 0
+        self.positions: dict[tuple[PathPart, ...], Position] = {}
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def read(self, text: str) -> SourceTree:
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise ReadError(
+                f"YAML syntax error: {problem}",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+            ) from None
+        except yaml.YAMLError as exc:
+            raise ReadError(f"YAML syntax error: {exc}") from None
+        if node is None:
+            return SourceTree(None)
+        self.check_expansion(node)
+        return SourceTree(self.convert(node, ()), self.positions)
+
+    def check_expansion(self, root: yaml.Node) -> None:
+        """Refuse a graph whose aliases would expand past the limit, before expanding it.
+
+        Each distinct node is sized once, so a "billion laughs" file is refused in
+        time proportional to its length, and a recursive alias is refused too.
+        """
+        sizes: dict[int, int] = {}
+        in_progress: set[int] = set()
+
+        def size(node: yaml.Node) -> int:
+            known = sizes.get(id(node))
+            if known is not None:
+                return known
+            if id(node) in in_progress:
+                mark = node.start_mark
+                raise ReadError("a YAML alias refers to itself", mark.line + 1, mark.column + 1)
+            in_progress.add(id(node))
+            total = 1
+            if isinstance(node, yaml.SequenceNode):
+                total += sum(size(item) for item in node.value)
+            elif isinstance(node, yaml.MappingNode):
+                total += sum(size(key) + size(value) for key, value in node.value)
+            in_progress.discard(id(node))
+            sizes[id(node)] = total
+            if total > self.limits.max_values:
+                mark = node.start_mark
+                raise ReadError(
+                    f"the declaration would expand to more than {self.limits.max_values:,} "
+                    "values (YAML aliases expanding too far)",
+                    mark.line + 1,
+                    mark.column + 1,
+                    kind="limit",
+                )
+            return total
+
+        size(root)
+
+    def convert(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Any:
+        position = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+        self.positions.setdefault(path, position)
+        self.count += 1
+        if self.count > self.limits.max_values:
+            raise ReadError(
+                f"the declaration holds more than {self.limits.max_values:,} values",
+                position.line,
+                position.column,
+                kind="limit",
+            )
+        _check_depth(path, self.limits, position)
+        if isinstance(node, yaml.ScalarNode) and node.tag in _YAML_SCALAR_TAGS:
+            try:
+                return _plain_scalar(self.constructor.construct_object(node))
+            except (ValueError, yaml.YAMLError):
+                return node.value  # such as 2026-02-30: the schema will say what is wrong
+        if isinstance(node, yaml.SequenceNode) and node.tag == _YAML_SEQ:
+            return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode) and node.tag == _YAML_MAP:
+            return self.convert_mapping(node, path)
+        raise ReadError(
+            f"unsupported YAML tag {node.tag!r}",
+            position.line,
+            position.column,
+            expected="plain YAML values (strings, numbers, lists and mappings)",
+        )
+
+    def convert_mapping(self, node: yaml.MappingNode, path: tuple[PathPart, ...]) -> Any:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            mark = key_node.start_mark
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _YAML_SCALAR_TAGS:
+                problem = "merge keys (<<) are not supported" if key_node.tag.endswith(
+                    ":merge"
+                ) else "a mapping key must be a plain value"
+                raise ReadError(problem, mark.line + 1, mark.column + 1)
+            # The key as written: `no:` or `on:` stay language codes, not booleans.
+            key = key_node.value
+            if key in result:
+                raise ReadError(f"duplicate key {key!r}", mark.line + 1, mark.column + 1)
+            self.positions[(*path, key)] = Position(mark.line + 1, mark.column + 1)
+            result[key] = self.convert(value_node, (*path, key))
+        return result
+
+
+# --- JSON -------------------------------------------------------------------------
+
+
+class _Located:
+    """A JSON container as parsed, with the offset where each child value starts."""
+
+    __slots__ = ("is_object", "starts", "value")
+
+    def __init__(self, value: list[Any], starts: list[int], *, is_object: bool) -> None:
+        self.value = value
+        self.starts = starts
+        self.is_object = is_object
+
+
+def _recording(scan_once: Callable[[str, int], Any], starts: list[int]) -> Callable[..., Any]:
+    def scan(string: str, index: int) -> Any:
+        starts.append(index)
+        return scan_once(string, index)
+
+    return scan
+
+
+class _PositionDecoder(json.JSONDecoder):
+    """The standard library's pure-Python JSON scanner, told to note where values start."""
+
+    def __init__(self) -> None:
+        super().__init__(object_pairs_hook=list)
+        self.parse_object = self._parse_object
+        self.parse_array = self._parse_array
+        self.scan_once = json_scanner.py_make_scanner(self)
+
+    @staticmethod
+    def _parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any,
+                      object_hook: Any, object_pairs_hook: Any, memo: Any = None) -> Any:
+        starts: list[int] = []
+        pairs, end = json_decoder.JSONObject(
+            s_and_end, strict, _recording(scan_once, starts), object_hook, object_pairs_hook, memo
+        )
+        return _Located(pairs, starts, is_object=True), end
+
+    @staticmethod
+    def _parse_array(s_and_end: tuple[str, int], scan_once: Any) -> Any:
+        starts: list[int] = []
+        values, end = json_decoder.JSONArray(s_and_end, _recording(scan_once, starts))
+        return _Located(values, starts, is_object=False), end
+
+
+class _LineIndex:
+    def __init__(self, text: str) -> None:
+        self.starts = [0] + [match.end() for match in re.finditer("\n", text)]
+
+    def position(self, offset: int) -> Position:
+        line = bisect.bisect_right(self.starts, offset)
+        return Position(line, offset - self.starts[line - 1] + 1)
+
+
+def _read_json(text: str, limits: Limits) -> SourceTree:
+    first = json_decoder.WHITESPACE.match(text, 0).end()
+    try:
+        raw, end = _PositionDecoder().raw_decode(text, first)
+    except json.JSONDecodeError as exc:
+        raise ReadError(f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
+    index = _LineIndex(text)
+    if text[end:].strip():
+        where = index.position(end + len(text[end:]) - len(text[end:].lstrip()))
+        raise ReadError("JSON syntax error: extra data after the value", where.line, where.column)
+    positions: dict[tuple[PathPart, ...], Position] = {}
+    count = 0
+
+    def unwrap(value: Any, path: tuple[PathPart, ...], offset: int) -> Any:
+        nonlocal count
+        count += 1
+        position = index.position(offset)
+        if count > limits.max_values:
+            raise ReadError(
+                f"the declaration holds more than {limits.max_values:,} values",
+                position.line,
+                position.column,
+                kind="limit",
+            )
+        positions.setdefault(path, position)
+        _check_depth(path, limits, position)
+        if not isinstance(value, _Located):
+            return value
+        if not value.is_object:
+            return [
+                unwrap(item, (*path, i), start)
+                for i, (item, start) in enumerate(zip(value.value, value.starts, strict=True))
+            ]
+        result: dict[str, Any] = {}
+        for (key, item), start in zip(value.value, value.starts, strict=True):
+            if key in result:
+                where = index.position(start)
+                raise ReadError(f"duplicate key {key!r}", where.line, where.column)
+            result[key] = unwrap(item, (*path, key), start)
+        return result
+
+    return SourceTree(unwrap(raw, (), first), positions)
+
+
+# --- TOML -------------------------------------------------------------------------
+
+_TOML_ERROR_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED_KEY = rf"{_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*"
+_TOML_ARRAY_HEADER = re.compile(rf"^\[\[\s*({_DOTTED_KEY})\s*\]\]")
+_TOML_TABLE_HEADER = re.compile(rf"^\[\s*({_DOTTED_KEY})\s*\]")
+_TOML_KEY = re.compile(rf"^({_DOTTED_KEY})\s*=\s*(.*)$")
+_TOML_KEY_PART = re.compile(_BARE_OR_QUOTED)
+
+
+def _toml_key_parts(dotted: str) -> tuple[str, ...]:
+    parts = []
+    for raw in _TOML_KEY_PART.findall(dotted):
+        if raw.startswith('"'):
+            parts.append(json.loads(raw))
+        elif raw.startswith("'"):
+            parts.append(raw[1:-1])
+        else:
+            parts.append(raw)
+    return tuple(parts)
+
+
+def _toml_positions(text: str) -> dict[tuple[PathPart, ...], Position]:
+    """Find the line of every table header and key.
+
+    ``tomllib`` reports no positions, so the lines are recovered by scanning: headers
+    (``[[cookies]]`` counts array entries) and ``key =`` lines, skipping the inside of
+    multi-line strings. Values inside inline tables and arrays take the position of the
+    key that holds them.
+    """
+    positions: dict[tuple[PathPart, ...], Position] = {}
+    array_lengths: dict[tuple[PathPart, ...], int] = {}
+    table: tuple[PathPart, ...] = ()
+    open_string: str | None = None
+
+    def resolve(parts: tuple[str, ...]) -> tuple[PathPart, ...]:
+        path: tuple[PathPart, ...] = ()
+        for part in parts:
+            path = (*path, part)
+            if path in array_lengths:
+                path = (*path, array_lengths[path] - 1)
+        return path
+
+    for number, line in enumerate(text.splitlines(), 1):
+        if open_string:
+            if open_string in line:
+                open_string = None
+            continue
+        stripped = line.strip()
+        column = len(line) - len(line.lstrip()) + 1
+        if match := _TOML_ARRAY_HEADER.match(stripped):
+            parts = _toml_key_parts(match.group(1))
+            array = (*resolve(parts[:-1]), parts[-1])
+            array_lengths[array] = array_lengths.get(array, 0) + 1
+            table = (*array, array_lengths[array] - 1)
+            positions.setdefault(array, Position(number, column))
+            positions[table] = Position(number, column)
+        elif match := _TOML_TABLE_HEADER.match(stripped):
+            table = resolve(_toml_key_parts(match.group(1)))
+            positions.setdefault(table, Position(number, column))
+        elif match := _TOML_KEY.match(stripped):
+            positions.setdefault((*table, *_toml_key_parts(match.group(1))), Position(number, column))
+            value = match.group(2)
+            for quote in ('"""', "'''"):
+                if value.startswith(quote) and value.count(quote) == 1:
+                    open_string = quote
+    return positions
+
+
+def _read_toml(text: str, limits: Limits) -> SourceTree:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = _TOML_ERROR_AT.search(message)
+        problem = _TOML_ERROR_AT.sub("", message).strip()
+        raise ReadError(
+            f"TOML syntax error: {problem}",
+            int(at.group(1)) if at else None,
+            int(at.group(2)) if at else None,
+        ) from None
+    positions = _toml_positions(text)
+    count = 0
+
+    def plain(value: Any, path: tuple[PathPart, ...]) -> Any:
+        nonlocal count
+        count += 1
+        if count > limits.max_values:
+            raise ReadError(
+                f"the declaration holds more than {limits.max_values:,} values", kind="limit"
+            )
+        if len(path) > limits.max_depth:
+            _check_depth(path, limits, SourceTree(None, positions).locate(path))
+        if isinstance(value, dict):
+            return {key: plain(item, (*path, key)) for key, item in value.items()}
+        if isinstance(value, list):
+            return [plain(item, (*path, i)) for i, item in enumerate(value)]
+        return _plain_scalar(value)
+
+    return SourceTree(plain(data, ()), positions)

@@ -1,0 +1,284 @@
+"""Check read data against the shipped JSON Schema and the rules a schema cannot say."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+
+from .diagnostics import Diagnostic, Kind, PathPart, format_path
+from .model import DEFAULT_CATEGORIES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from .reader import SourceTree
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the declaration format, as shipped."""
+    text = resources.files(__package__).joinpath("schema/declaration.schema.json").read_text(
+        encoding="utf-8"
+    )
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
+@cache
+def _validator() -> jsonschema.protocols.Validator:
+    cls = jsonschema.validators.validator_for(schema())
+    return cls(schema(), format_checker=cls.FORMAT_CHECKER)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the string {_short(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "...'"
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+class _Collector:
+    """Turns validator errors into diagnostics placed at the right line."""
+
+    def __init__(self, tree: SourceTree, source: str, line_offset: int) -> None:
+        self.tree = tree
+        self.source = source
+        self.line_offset = line_offset
+        self.diagnostics: list[Diagnostic] = []
+
+    def add(
+        self, kind: Kind, path: tuple[PathPart, ...], message: str, expected: str | None = None
+    ) -> None:
+        position = self.tree.locate(path)
+        self.diagnostics.append(
+            Diagnostic(
+                kind=kind,
+                message=message,
+                source=self.source,
+                line=position.line + self.line_offset if position else None,
+                column=position.column if position else None,
+                path=path,
+                expected=expected,
+            )
+        )
+
+    def schema_error(self, error: jsonschema.ValidationError) -> None:
+        path: tuple[PathPart, ...] = tuple(error.absolute_path)
+        sub = error.schema if isinstance(error.schema, dict) else {}
+        title = sub.get("title")
+        value = error.instance
+        if "propertyNames" in error.schema_path:
+            self.add("schema", (*path, value), f"{_short(value)} is not a valid key", title)
+            return
+        match error.validator:
+            case "required":
+                for name in error.validator_value:
+                    if isinstance(value, dict) and name not in value:
+                        expected = _resolve(sub.get("properties", {}).get(name, {})).get("title")
+                        self.add("schema", (*path, name), "required field is missing", expected)
+            case "additionalProperties":
+                known = sorted(sub.get("properties", {}))
+                for name in value:
+                    if name not in known:
+                        self.add(
+                            "schema",
+                            (*path, name),
+                            f"unknown field {name!r}{_suggest(name, known)}",
+                            "one of " + ", ".join(known),
+                        )
+            case "oneOf" | "anyOf":
+                self.alternatives(error, title)
+            case "type":
+                self.add("schema", path, f"got {_describe(value)}", title or _type_name(sub))
+            case "enum" | "const":
+                choices = error.validator_value
+                if error.validator == "const":
+                    choices = [choices]
+                spelled = ", ".join(str(choice) for choice in choices)
+                hint = _suggest(value, map(str, choices)) if isinstance(value, str) else ""
+                self.add("schema", path, f"{_short(value)} is not allowed{hint}", title or spelled)
+            case "minLength" | "minProperties" | "minItems":
+                self.add("schema", path, "must not be empty", title)
+            case "maxLength":
+                self.add(
+                    "schema", path, f"is longer than {error.validator_value} characters", title
+                )
+            case "pattern" | "format":
+                self.add("schema", path, f"{_short(value)} is not valid", title)
+            case _:
+                self.add("schema", path, error.message, title)
+
+    def alternatives(self, error: jsonschema.ValidationError, title: str | None) -> None:
+        """A value that fits none of ``oneOf``: report inside the branch of its type."""
+        for branch in _branches(error):
+            if not any(e.validator == "type" and not e.relative_path for e in branch):
+                for inner in branch:
+                    self.schema_error(inner)
+                return
+        self.add("schema", tuple(error.absolute_path), f"got {_describe(error.instance)}", title)
+
+
+def _branches(error: jsonschema.ValidationError) -> list[list[jsonschema.ValidationError]]:
+    by_index: dict[int, list[jsonschema.ValidationError]] = {}
+    for inner in error.context or ():
+        by_index.setdefault(int(inner.schema_path[0]), []).append(inner)
+    return [by_index[index] for index in sorted(by_index)]
+
+
+def _resolve(sub: Any) -> dict[str, Any]:
+    """Follow a local ``$ref`` so its title can be shown."""
+    if not isinstance(sub, dict):
+        return {}
+    if "title" not in sub and isinstance(sub.get("$ref"), str):
+        target: Any = schema()
+        for part in sub["$ref"].removeprefix("#/").split("/"):
+            target = target.get(part, {})
+        return target if isinstance(target, dict) else {}
+    return sub
+
+
+def _type_name(sub: dict[str, Any]) -> str | None:
+    names = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "a number"}
+    kind = sub.get("type")
+    return names.get(kind, kind) if isinstance(kind, str) else None
+
+
+def check(
+    tree: SourceTree, source: str, *, max_cookies: int, line_offset: int = 0
+) -> list[Diagnostic]:
+    """Every problem of a declaration, in file order.
+
+    :param tree: the data as read, with positions.
+    :param source: the file name shown in each diagnostic.
+    :param max_cookies: how many cookies a declaration may hold.
+    :param line_offset: added to every line (for declarations inside a document).
+    """
+    collector = _Collector(tree, source, line_offset)
+    for error in _validator().iter_errors(tree.data):
+        collector.schema_error(error)
+    data = tree.data
+    if isinstance(data, dict):
+        _check_rules(data, collector, max_cookies)
+    return sorted(
+        collector.diagnostics,
+        key=lambda d: (d.line or 0, d.column or 0, format_path(d.path)),
+    )
+
+
+def invalid_paths(diagnostics: Iterable[Diagnostic]) -> set[tuple[PathPart, ...]]:
+    """The top two levels of every path with a problem (``('cookies', 3)``).
+
+    Exceeded limits are left out: they drop what is past the limit, not the whole list.
+    """
+    return {diagnostic.path[:2] for diagnostic in diagnostics if diagnostic.kind != "limit"}
+
+
+def _items(data: dict[str, Any], key: str) -> Iterator[tuple[Any, Any]]:
+    value = data.get(key)
+    if isinstance(value, dict):
+        yield from value.items()
+    elif isinstance(value, list):
+        yield from enumerate(value)
+
+
+def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) -> None:
+    for name, category in _items(data, "categories"):
+        if (
+            name not in DEFAULT_CATEGORIES
+            and isinstance(category, dict)
+            and "title" not in category
+        ):
+            collector.add(
+                "schema",
+                ("categories", name, "title"),
+                "a new category needs a title",
+                "a string or a mapping of language codes to strings",
+            )
+    broken = invalid_paths(collector.diagnostics)
+    declared = [name for name, _ in _items(data, "categories") if isinstance(name, str)]
+    known_categories = [*DEFAULT_CATEGORIES, *(c for c in declared if c not in DEFAULT_CATEGORIES)]
+    invalid_categories = {name for name in declared if ("categories", name) in broken}
+    invalid_providers = {
+        name for name, _ in _items(data, "providers") if ("providers", name) in broken
+    }
+    cookies = data.get("cookies")
+    if isinstance(cookies, list) and len(cookies) > max_cookies:
+        collector.add(
+            "limit",
+            ("cookies",),
+            f"{len(cookies):,} cookies declared; only the first {max_cookies:,} are used",
+            f"at most {max_cookies:,} cookies",
+        )
+    seen: dict[tuple[str, str | None, str], int] = {}
+    for index, cookie in _items(data, "cookies"):
+        if not isinstance(cookie, dict) or index >= max_cookies:
+            continue
+        path = ("cookies", index)
+        category = cookie.get("category")
+        if isinstance(category, str) and category not in known_categories:
+            if not any(d.path[:3] == (*path, "category") for d in collector.diagnostics):
+                collector.add(
+                    "reference",
+                    (*path, "category"),
+                    f"unknown category {category!r}{_suggest(category, known_categories)}",
+                    "one of " + ", ".join(known_categories)
+                    + ", or a new category declared under categories",
+                )
+        if isinstance(category, str) and category in invalid_categories:
+            collector.add(
+                "reference",
+                (*path, "category"),
+                f"the category {category!r} is declared with errors; this cookie is left out",
+                "a valid category under categories",
+            )
+        provider = cookie.get("provider")
+        if isinstance(provider, str) and provider in invalid_providers:
+            collector.add(
+                "reference",
+                (*path, "provider"),
+                f"the provider {provider!r} is declared with errors; this cookie is left out",
+                "a valid provider under providers",
+            )
+        name = cookie.get("name")
+        if path in broken or not isinstance(name, str):
+            continue
+        key = (name, cookie.get("domain"), cookie.get("storage", "cookie"))
+        if key in seen:
+            first = tree_line(collector, ("cookies", seen[key]))
+            where = f" (cookies[{seen[key]}]{f', line {first}' if first else ''})"
+            collector.add(
+                "duplicate",
+                (*path, "name"),
+                f"the cookie {name!r} is already declared{where}",
+                "one entry per name, domain and storage",
+            )
+        else:
+            seen[key] = index
+
+
+def tree_line(collector: _Collector, path: tuple[PathPart, ...]) -> int | None:
+    """The line of ``path`` in the document, after the offset."""
+    position = collector.tree.locate(path)
+    return position.line + collector.line_offset if position else None
