@@ -71,8 +71,9 @@ def load_declaration(
 
     fmt = format_for(path)
     if fmt is None:
+        suffix = Path(path).suffix
         return failed(
-            f"unknown file type {Path(path).suffix or '(no extension)'!r}",
+            f"unknown file type {suffix!r}" if suffix else "the file name has no extension",
             expected="a file ending in .yaml, .yml, .toml or .json",
         )
     try:
@@ -117,6 +118,8 @@ def parse_declaration(
     :param line_offset: added to every line, for text that starts inside a document.
     """
     limits = limits or Limits()
+    if not text.strip():
+        return _empty(source)
     try:
         tree = read_text(text, fmt, limits)
     except ReadError as exc:
@@ -124,16 +127,8 @@ def parse_declaration(
         return LoadResult(
             None, (Diagnostic(exc.kind, exc.message, source, line, exc.column, (), exc.expected),)
         )
-    if tree.data is None:
-        return LoadResult(
-            None,
-            (
-                Diagnostic(
-                    "load", "the declaration is empty", source, None, None, (),
-                    "a mapping with a cookies list",
-                ),
-            ),
-        )
+    if tree.data is None or (fmt == "toml" and tree.data == {}):
+        return _empty(source)  # blank, or only comments
     diagnostics = validate.check(
         tree, source, max_cookies=limits.max_cookies, line_offset=line_offset
     )
@@ -141,6 +136,18 @@ def parse_declaration(
         return LoadResult(None, tuple(diagnostics))
     builder = _Builder(tree, source, line_offset, validate.invalid_paths(diagnostics))
     return LoadResult(builder.declaration(limits.max_cookies), tuple(diagnostics))
+
+
+def _empty(source: str) -> LoadResult:
+    return LoadResult(
+        None,
+        (
+            Diagnostic(
+                "load", "the declaration is empty", source, None, None, (),
+                "a mapping with a cookies list",
+            ),
+        ),
+    )
 
 
 class _Builder:
@@ -252,7 +259,8 @@ class _Builder:
         provider_name = item["provider"]
         provider = providers.get(provider_name)
         if provider is None:
-            if provider_name in (self.data.get("providers") or {}):
+            declared = self.data.get("providers")
+            if isinstance(declared, dict) and provider_name in declared:
                 return None  # declared with errors: reported by the validator
             provider = Provider(provider_name)
         text: Callable[[str], LocalizedText | None] = lambda key: self.text(

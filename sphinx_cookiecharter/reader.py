@@ -129,6 +129,12 @@ _YAML_SEQ = "tag:yaml.org,2002:seq"
 _YAML_MAP = "tag:yaml.org,2002:map"
 
 
+def _yaml_tag(tag: str) -> str:
+    """A tag as it is usually written: ``!!binary`` rather than its full URI."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
+
+
 class _YamlReader:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
@@ -213,7 +219,7 @@ class _YamlReader:
         if isinstance(node, yaml.MappingNode) and node.tag == _YAML_MAP:
             return self.convert_mapping(node, path)
         raise ReadError(
-            f"unsupported YAML tag {node.tag!r}",
+            f"unsupported YAML tag {_yaml_tag(node.tag)!r}",
             position.line,
             position.column,
             expected="plain YAML values (strings, numbers, lists and mappings)",

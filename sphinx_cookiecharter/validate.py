@@ -35,6 +35,10 @@ def _validator() -> jsonschema.protocols.Validator:
     return cls(schema(), format_checker=cls.FORMAT_CHECKER)
 
 
+#: What the whole declaration must be, as said when it is something else.
+_TOP_LEVEL = "a mapping with a cookies list"
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing (null)"
@@ -110,6 +114,8 @@ class _Collector:
                         )
             case "oneOf" | "anyOf":
                 self.alternatives(error, title)
+            case "type" if not path:
+                self.add("schema", path, f"the declaration is {_describe(value)}", _TOP_LEVEL)
             case "type":
                 self.add("schema", path, f"got {_describe(value)}", title or _type_name(sub))
             case "enum" | "const":
@@ -117,8 +123,11 @@ class _Collector:
                 if error.validator == "const":
                     choices = [choices]
                 spelled = ", ".join(str(choice) for choice in choices)
-                hint = _suggest(value, map(str, choices)) if isinstance(value, str) else ""
-                self.add("schema", path, f"{_short(value)} is not allowed{hint}", title or spelled)
+                if isinstance(value, str):
+                    given = f"{_short(value)} is not allowed{_suggest(value, map(str, choices))}"
+                else:  # such as YAML's `yes`, read as a boolean
+                    given = f"{_describe(value)} is not allowed"
+                self.add("schema", path, given, title or spelled)
             case "minLength" | "minProperties" | "minItems":
                 self.add("schema", path, "must not be empty", title)
             case "maxLength":
@@ -196,11 +205,15 @@ def invalid_paths(diagnostics: Iterable[Diagnostic]) -> set[tuple[PathPart, ...]
 
 
 def _items(data: dict[str, Any], key: str) -> Iterator[tuple[Any, Any]]:
+    """The entries of ``key`` when it has the container type the schema expects
+    (a list for ``cookies``, a mapping otherwise); nothing when it has another type,
+    which the schema already reports."""
     value = data.get(key)
-    if isinstance(value, dict):
+    if key == "cookies":
+        if isinstance(value, list):
+            yield from enumerate(value)
+    elif isinstance(value, dict):
         yield from value.items()
-    elif isinstance(value, list):
-        yield from enumerate(value)
 
 
 def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) -> None:
