@@ -1,0 +1,193 @@
+"""The ``cookie-charter`` and ``cookie-table`` directives."""
+
+from __future__ import annotations
+
+import weakref
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from . import loader
+from .config import WARNING_TYPE, choose, split_names, texts_of
+from .model import COLUMNS, DEFAULT_CATEGORIES, SECTIONS
+from .render import Renderer, RenderOptions
+
+from sphinx.environment import BuildEnvironment
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .diagnostics import Diagnostic
+    from .model import Declaration
+
+logger = logging.getLogger(__name__)
+
+#: Declarations read during the current build, by file and modification time.
+_read_this_build: weakref.WeakKeyDictionary[
+    BuildEnvironment, dict[tuple[str, int, int], loader.LoadResult]
+] = weakref.WeakKeyDictionary()
+
+
+def forget_read_declarations(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Start each build's reading with no declaration in memory."""
+    _read_this_build.pop(env, None)
+
+
+def _report(diagnostic: Diagnostic, fallback: tuple[str, int]) -> None:
+    if diagnostic.line is not None:
+        location: Any = f"{diagnostic.source}:{diagnostic.line}"
+        message = diagnostic.description
+    else:
+        location = fallback
+        message = f"{diagnostic.source}: {diagnostic.description}"
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=diagnostic.kind)
+
+
+class CookieCharterDirective(SphinxDirective):
+    """The whole charter: explanatory sections, then one table per category."""
+
+    optional_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {
+        "sections": directives.unchanged,
+        "categories": directives.unchanged,
+        "columns": directives.unchanged,
+        "class": directives.class_option,
+    }
+    #: False for ``cookie-table``, which renders the tables only.
+    whole_charter = True
+
+    def run(self) -> list[nodes.Node]:
+        declaration = self.declaration()
+        if declaration is None:
+            return []
+        self.reserved_ids: set[str] = set()
+        renderer = Renderer(
+            declaration,
+            self.render_options(declaration),
+            make_id=self.unique_id,
+            note_section=self.note_section,
+        )
+        result = renderer.charter() if self.whole_charter else renderer.tables()
+        for node in result:
+            for element in node.findall(nodes.Element):
+                for node_id in element["ids"]:
+                    self.state.document.ids.setdefault(node_id, element)
+        return result
+
+    # --- the declaration ---------------------------------------------------------------
+
+    def declaration(self) -> Declaration | None:
+        """The declaration named, written inline, or configured; problems become warnings."""
+        if self.arguments:
+            if self.content:
+                self.warn("option", "the directive names a file and has a body; the body "
+                          "is ignored")
+            return self.read_file(self.arguments[0])
+        if self.content:
+            result = loader.parse_declaration(
+                "\n".join(self.content),
+                "yaml",
+                source=str(self.env.doc2path(self.env.docname)),
+                line_offset=self.content_offset,
+            )
+            for diagnostic in result.diagnostics:
+                _report(diagnostic, self.get_source_info_tuple())
+            return result.declaration
+        configured = self.config.cookiecharter_declaration
+        if configured:
+            return self.read_file("/" + configured.lstrip("/"))
+        self.warn(
+            "load",
+            "no declaration: name a file, write one in the directive's body, or set "
+            "cookiecharter_declaration in conf.py",
+        )
+        return None
+
+    def read_file(self, argument: str) -> Declaration | None:
+        relative, absolute = self.env.relfn2path(argument, self.env.docname)
+        self.env.note_dependency(relative)
+        path = Path(absolute)
+        try:
+            stat = path.stat()
+            key = (str(path), stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            key = (str(path), 0, 0)
+        cache = _read_this_build.setdefault(self.env, {})
+        result = cache.get(key)
+        if result is None:
+            result = loader.load_declaration(path)
+            cache[key] = result
+            for diagnostic in result.diagnostics:
+                _report(diagnostic, self.get_source_info_tuple())
+        return result.declaration
+
+    # --- options -----------------------------------------------------------------------
+
+    def names(self, option: str, configured: Any, allowed: Any) -> list[str]:
+        if option not in self.options:
+            return list(configured)
+        return choose(
+            split_names(self.options[option]),
+            allowed,
+            f"name in :{option}:",
+            lambda message: self.warn("option", message),
+        )
+
+    def render_options(self, declaration: Declaration) -> RenderOptions:
+        config = self.config
+        categories = None
+        if "categories" in self.options:
+            known = [*DEFAULT_CATEGORIES,
+                     *(c.id for c in declaration.categories if not c.is_default)]
+            categories = self.names("categories", (), known)
+        return RenderOptions(
+            language=config.language or "en",
+            sections=self.names("sections", config.cookiecharter_sections, SECTIONS),
+            columns=self.names("columns", config.cookiecharter_columns, COLUMNS),
+            categories=categories,
+            site=config.cookiecharter_site,
+            texts=texts_of(config),
+            classes=self.options.get("class", ()),
+        )
+
+    # --- document bookkeeping ----------------------------------------------------------
+
+    def get_source_info_tuple(self) -> tuple[str, int]:
+        return (self.env.docname, self.lineno)
+
+    def warn(self, subtype: str, message: str) -> None:
+        logger.warning(
+            message, location=self.get_source_info_tuple(), type=WARNING_TYPE, subtype=subtype
+        )
+
+    def unique_id(self, wanted: str) -> str:
+        """``wanted`` made into an id, numbered when the page already has it."""
+        document = self.state.document
+        base = nodes.make_id(wanted) or "cookie"
+        candidate, number = base, 1
+        while candidate in document.ids or candidate in self.reserved_ids:
+            number += 1
+            candidate = f"{base}-{number}"
+        self.reserved_ids.add(candidate)
+        return candidate
+
+    def note_section(self, section: nodes.section) -> None:
+        self.set_source_info(section)
+        self.state.document.note_implicit_target(section, section)
+
+
+class CookieTableDirective(CookieCharterDirective):
+    """The tables only, one per category."""
+
+    whole_charter = False
+    option_spec: ClassVar[dict[str, Any]] = {
+        "categories": directives.unchanged,
+        "columns": directives.unchanged,
+        "class": directives.class_option,
+    }
