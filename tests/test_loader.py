@@ -137,7 +137,7 @@ def test_texts_keep_their_position():
     assert declaration.category("necessary").title.position == Position(21, 5)
     declaration = _load("json")
     assert declaration.cookies[0].purpose.position == Position(54, 18)
-    assert declaration.category("necessary").title.position == Position(25, 16)
+    assert declaration.category("necessary").title.position == Position(26, 16)
 
 
 def test_inline_text_with_line_offset_shifts_lines():
@@ -210,9 +210,7 @@ def test_default_source_is_the_path_as_given():
 
 def test_provider_id_resolves_to_the_declared_provider():
     declaration = _load("yaml")
-    portal = Provider(
-        "Portal Software", "portal", "https://portal.example.com/privacy", "FR"
-    )
+    portal = Provider("Portal Software", "portal", "https://portal.example.com/privacy", "FR")
     assert declaration.providers == (portal, Provider("Visit Counter", "stats", None, "DE"))
     assert declaration.cookies[0].provider == portal
     assert declaration.cookies[0].provider is declaration.cookies[2].provider
