@@ -23,9 +23,10 @@ def _add_stylesheet(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directives, the configuration values and the message catalog."""
-    from . import config, directives, text
+    # Imported here so that the command line and the loader do not load Sphinx.
+    from . import config, directives, text  # noqa: PLC0415
 
-    app.add_message_catalog(text.CATALOG, str(_HERE / "locales"))
+    app.add_message_catalog(text.CATALOG, str(text.LOCALES))
     config.register(app)
     app.add_directive("cookie-charter", directives.CookieCharterDirective)
     app.add_directive("cookie-table", directives.CookieTableDirective)

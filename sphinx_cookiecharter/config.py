@@ -24,9 +24,7 @@ def register(app: Sphinx) -> None:
     """Declare the configuration values and check them once the configuration is read."""
     app.add_config_value("cookiecharter_declaration", None, "env", types=(str, type(None)))
     app.add_config_value("cookiecharter_sections", list(SECTIONS), "env", types=(list, tuple))
-    app.add_config_value(
-        "cookiecharter_columns", list(DEFAULT_COLUMNS), "env", types=(list, tuple)
-    )
+    app.add_config_value("cookiecharter_columns", list(DEFAULT_COLUMNS), "env", types=(list, tuple))
     app.add_config_value("cookiecharter_site", None, "env", types=(str, type(None)))
     app.add_config_value("cookiecharter_texts", {}, "env", types=(dict,))
     app.connect("config-inited", check_config)
@@ -36,9 +34,7 @@ def _warn(message: str) -> None:
     logger.warning(message, type=WARNING_TYPE, subtype="config")
 
 
-def choose(
-    values: Iterable[Any], allowed: Iterable[str], what: str, warn: Any
-) -> list[str]:
+def choose(values: Iterable[Any], allowed: Iterable[str], what: str, warn: Any) -> list[str]:
     """The known names among ``values``, warning about each unknown one."""
     allowed = list(allowed)
     chosen = []

@@ -16,10 +16,9 @@ from .config import WARNING_TYPE, choose, split_names, texts_of
 from .model import COLUMNS, DEFAULT_CATEGORIES, SECTIONS
 from .render import Renderer, RenderOptions
 
-from sphinx.environment import BuildEnvironment
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
     from .diagnostics import Diagnostic
     from .model import Declaration
@@ -86,8 +85,9 @@ class CookieCharterDirective(SphinxDirective):
         """The declaration named, written inline, or configured; problems become warnings."""
         if self.arguments:
             if self.content:
-                self.warn("option", "the directive names a file and has a body; the body "
-                          "is ignored")
+                self.warn(
+                    "option", "the directive names a file and has a body; the body is ignored"
+                )
             return self.read_file(self.arguments[0])
         if self.content:
             result = loader.parse_declaration(
@@ -143,8 +143,10 @@ class CookieCharterDirective(SphinxDirective):
         config = self.config
         categories = None
         if "categories" in self.options:
-            known = [*DEFAULT_CATEGORIES,
-                     *(c.id for c in declaration.categories if not c.is_default)]
+            known = [
+                *DEFAULT_CATEGORIES,
+                *(c.id for c in declaration.categories if not c.is_default),
+            ]
             categories = self.names("categories", (), known)
         return RenderOptions(
             language=config.language or "en",

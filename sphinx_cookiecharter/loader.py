@@ -11,7 +11,7 @@ import datetime
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from . import validate
 from .diagnostics import Diagnostic, PathPart
@@ -28,9 +28,6 @@ from .model import (
     Provider,
 )
 from .reader import EXTENSIONS, Format, Limits, ReadError, SourceTree, read_text
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +62,14 @@ def load_declaration(
     limits = limits or Limits()
     shown = source if source is not None else os.fspath(path)
 
-    def failed(message: str, line: int | None = None, column: int | None = None, *,
-               kind: Any = "load", expected: str | None = None) -> LoadResult:
+    def failed(
+        message: str,
+        line: int | None = None,
+        column: int | None = None,
+        *,
+        kind: Any = "load",
+        expected: str | None = None,
+    ) -> LoadResult:
         return LoadResult(None, (Diagnostic(kind, message, shown, line, column, (), expected),))
 
     fmt = format_for(path)
@@ -97,7 +100,9 @@ def load_declaration(
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         return failed(
-            f"byte 0x{data[exc.start]:02x} is not UTF-8 text", line, column,
+            f"byte 0x{data[exc.start]:02x} is not UTF-8 text",
+            line,
+            column,
             expected="a file encoded in UTF-8",
         )
     return parse_declaration(text, fmt, source=shown, limits=limits)
@@ -143,7 +148,12 @@ def _empty(source: str) -> LoadResult:
         None,
         (
             Diagnostic(
-                "load", "the declaration is empty", source, None, None, (),
+                "load",
+                "the declaration is empty",
+                source,
+                None,
+                None,
+                (),
                 "a mapping with a cookies list",
             ),
         ),
@@ -218,9 +228,7 @@ class _Builder:
             controller=Controller(controller.get("name"), controller.get("contact"))
             if controller
             else None,
-            consent=ConsentSettings(
-                consent.get("manage_url"), _duration(consent.get("duration"))
-            )
+            consent=ConsentSettings(consent.get("manage_url"), _duration(consent.get("duration")))
             if consent
             else None,
             texts=tuple(
@@ -241,8 +249,10 @@ class _Builder:
                 self.text(item.get("description"), ("categories", name, "description")),
             )
 
-        result = [make(name, "exempt" if name == "necessary" else "required")
-                  for name in DEFAULT_CATEGORIES]
+        result = [
+            make(name, "exempt" if name == "necessary" else "required")
+            for name in DEFAULT_CATEGORIES
+        ]
         result += [make(name, "required") for name in declared if name not in DEFAULT_CATEGORIES]
         return result
 
@@ -263,9 +273,10 @@ class _Builder:
             if isinstance(declared, dict) and provider_name in declared:
                 return None  # declared with errors: reported by the validator
             provider = Provider(provider_name)
-        text: Callable[[str], LocalizedText | None] = lambda key: self.text(
-            item.get(key), (*path, key)
-        )
+
+        def text(key: str) -> LocalizedText | None:
+            return self.text(item.get(key), (*path, key))
+
         purpose = text("purpose")
         assert purpose is not None  # required by the schema
         return Cookie(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import datetime
 
 #: The default categories, in the order their tables appear.
 DEFAULT_CATEGORIES: tuple[str, ...] = ("necessary", "preferences", "statistics", "marketing")
@@ -63,9 +65,7 @@ class LocalizedText:
     position: Position | None = field(default=None, compare=False)
 
     @classmethod
-    def of(
-        cls, value: str | dict[str, str], position: Position | None = None
-    ) -> LocalizedText:
+    def of(cls, value: str | dict[str, str], position: Position | None = None) -> LocalizedText:
         """Build from a declaration value: a string or a language mapping."""
         if isinstance(value, str):
             return cls(((None, value),), position)

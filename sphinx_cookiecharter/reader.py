@@ -145,9 +145,23 @@ class _YamlReader:
     def read(self, text: str) -> SourceTree:
         try:
             node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.reader.ReaderError as exc:
+            character = exc.character
+            code = ord(character) if isinstance(character, str) else character
+            line = text.count("\n", 0, exc.position) + 1
+            column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+            raise ReadError(
+                f"YAML syntax error: the character U+{code:04X} is not allowed in YAML",
+                line,
+                column,
+                expected="printable text; write control characters as escapes such as \\t",
+            ) from None
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
+            if exc.context and problem.startswith("but "):
+                # Such as "expected a single document in the stream, but found another..."
+                problem = f"{exc.context}, {problem}"
             raise ReadError(
                 f"YAML syntax error: {problem}",
                 mark.line + 1 if mark else None,
@@ -230,9 +244,11 @@ class _YamlReader:
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _YAML_SCALAR_TAGS:
-                problem = "merge keys (<<) are not supported" if key_node.tag.endswith(
-                    ":merge"
-                ) else "a mapping key must be a plain value"
+                problem = (
+                    "merge keys (<<) are not supported"
+                    if key_node.tag.endswith(":merge")
+                    else "a mapping key must be a plain value"
+                )
                 raise ReadError(problem, mark.line + 1, mark.column + 1)
             # The key as written: `no:` or `on:` stay language codes, not booleans.
             key = key_node.value
@@ -272,13 +288,19 @@ class _PositionDecoder(json.JSONDecoder):
         super().__init__(object_pairs_hook=list)
         self.parse_object = self._parse_object
         self.parse_array = self._parse_array
-        self.scan_once = json_scanner.py_make_scanner(self)
+        self.scan_once = json_scanner.py_make_scanner(self)  # type: ignore[attr-defined]
 
     @staticmethod
-    def _parse_object(s_and_end: tuple[str, int], strict: bool, scan_once: Any,
-                      object_hook: Any, object_pairs_hook: Any, memo: Any = None) -> Any:
+    def _parse_object(  # noqa: PLR0917 (the standard library calls it so)
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: Any,
+        object_hook: Any,
+        object_pairs_hook: Any,
+        memo: Any = None,
+    ) -> Any:
         starts: list[int] = []
-        pairs, end = json_decoder.JSONObject(
+        pairs, end = json_decoder.JSONObject(  # type: ignore[attr-defined]
             s_and_end, strict, _recording(scan_once, starts), object_hook, object_pairs_hook, memo
         )
         return _Located(pairs, starts, is_object=True), end
@@ -286,7 +308,8 @@ class _PositionDecoder(json.JSONDecoder):
     @staticmethod
     def _parse_array(s_and_end: tuple[str, int], scan_once: Any) -> Any:
         starts: list[int] = []
-        values, end = json_decoder.JSONArray(s_and_end, _recording(scan_once, starts))
+        array = json_decoder.JSONArray  # type: ignore[attr-defined]
+        values, end = array(s_and_end, _recording(scan_once, starts))
         return _Located(values, starts, is_object=False), end
 
 
@@ -300,7 +323,7 @@ class _LineIndex:
 
 
 def _read_json(text: str, limits: Limits) -> SourceTree:
-    first = json_decoder.WHITESPACE.match(text, 0).end()
+    first = json_decoder.WHITESPACE.match(text, 0).end()  # type: ignore[attr-defined]
     try:
         raw, end = _PositionDecoder().raw_decode(text, first)
     except json.JSONDecodeError as exc:
@@ -405,7 +428,9 @@ def _toml_positions(text: str) -> dict[tuple[PathPart, ...], Position]:
             table = resolve(_toml_key_parts(match.group(1)))
             positions.setdefault(table, Position(number, column))
         elif match := _TOML_KEY.match(stripped):
-            positions.setdefault((*table, *_toml_key_parts(match.group(1))), Position(number, column))
+            positions.setdefault(
+                (*table, *_toml_key_parts(match.group(1))), Position(number, column)
+            )
             value = match.group(2)
             for quote in ('"""', "'''"):
                 if value.startswith(quote) and value.count(quote) == 1:

@@ -131,7 +131,7 @@ class Renderer:
         self.options = options
         self.make_id = make_id
         self.note_section = note_section
-        self.locale = babel_locale(options.language)
+        self.locale = babel_locale(text.wording_language(options.language))
         self.site = declaration.site or options.site
 
     # --- text helpers ---------------------------------------------------------------
@@ -139,9 +139,9 @@ class Renderer:
     def resolve(self, value: LocalizedText) -> str:
         return value.resolve(self.options.language)
 
-    def declared_paragraphs(self, value: LocalizedText) -> list[nodes.paragraph]:
+    def declared_paragraphs(self, value: LocalizedText) -> list[nodes.Node]:
         """Paragraphs of a declared text, marked with their source for translators."""
-        result = []
+        result: list[nodes.Node] = []
         for chunk in _PARAGRAPH_BREAK.split(self.resolve(value).strip()):
             paragraph = nodes.paragraph(chunk, chunk)
             self.mark_source(paragraph, value.position)
@@ -188,7 +188,7 @@ class Renderer:
                 result.append(self.section(name, body))
         return result
 
-    def override_paragraphs(self, value: LocalizedText) -> list[nodes.paragraph]:
+    def override_paragraphs(self, value: LocalizedText) -> list[nodes.Node]:
         if value.position is None:  # from conf.py: nothing for the page's translators
             return [
                 nodes.paragraph(chunk, chunk)
@@ -319,10 +319,7 @@ class Renderer:
             title = nodes.title(value, value)
             self.mark_source(title, category.title.position)
             return title
-        if category.is_default:
-            value = text.category_title(category.id)
-        else:
-            value = category.id
+        value = text.category_title(category.id) if category.is_default else category.id
         return nodes.title(value, value)
 
     def table(self, category: Category) -> nodes.table:
@@ -380,4 +377,3 @@ class Renderer:
                     return []
                 return [nodes.paragraph("", "", nodes.literal(cookie.domain, cookie.domain))]
         raise KeyError(column)
-

@@ -7,10 +7,14 @@ translation can move them where its grammar wants them.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sphinx.locale import get_translation, get_translator
 
 #: The catalog's name: ``locales/<lang>/LC_MESSAGES/sphinx_cookiecharter.mo``.
 CATALOG = "sphinx_cookiecharter"
+#: Where the compiled catalogs are.
+LOCALES = Path(__file__).resolve().parent / "locales"
 
 _ = get_translation(CATALOG)
 
@@ -18,6 +22,20 @@ _ = get_translation(CATALOG)
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The plural form of a message that fits ``count`` in the build language."""
     return get_translator(CATALOG).ngettext(singular, plural, count)
+
+
+def wording_language(language: str | None) -> str:
+    """The language the extension writes in for ``language``: itself, its base
+    language, or English when the extension has no catalog for either.
+
+    Dates and durations are formatted in this language too, so that a sentence never
+    mixes two languages.
+    """
+    code = (language or "en").replace("-", "_")
+    for candidate in (code, code.split("_", 1)[0]):
+        if (LOCALES / candidate / "LC_MESSAGES" / f"{CATALOG}.mo").is_file():
+            return candidate
+    return "en"
 
 
 def heading(section: str, *, has_site: bool) -> str:
@@ -30,8 +48,10 @@ def heading(section: str, *, has_site: bool) -> str:
         case "kinds":
             return _("Kinds of cookies")
         case "usage":
-            return _("What cookies are used for on {site}") if has_site else _(
-                "What cookies are used for on this site"
+            return (
+                _("What cookies are used for on {site}")
+                if has_site
+                else _("What cookies are used for on this site")
             )
         case "manage":
             return _("Accepting or refusing cookies")
@@ -207,10 +227,7 @@ def manage(*, needs_consent: bool, has_link: bool, has_duration: bool) -> list[s
             )
     else:
         paragraphs.append(
-            _(
-                "The site only sets cookies that need no consent, so it does not ask for "
-                "yours."
-            )
+            _("The site only sets cookies that need no consent, so it does not ask for yours.")
         )
     paragraphs.append(
         _(

@@ -1,0 +1,60 @@
+"""Shared fixtures: Sphinx's testing plugin and a builder of test projects."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+collect_ignore = ["roots"]
+
+ROOTS = Path(__file__).parent / "roots"
+EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    """Copy a test root (and the docs' example declarations it names) into tmp_path."""
+
+    def copy(root: str, *examples: str) -> Path:
+        srcdir = tmp_path / root
+        shutil.copytree(ROOTS / f"test-{root}", srcdir)
+        for name in examples:
+            shutil.copy(EXAMPLES / name, srcdir / name)
+        return srcdir
+
+    return copy
+
+
+@pytest.fixture
+def build(
+    make_app: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> Callable[..., SphinxTestApp]:
+    """Build a test root with a builder and return the application."""
+
+    def run(
+        root: str,
+        buildername: str = "html",
+        *,
+        examples: tuple[str, ...] = (),
+        srcdir: Path | None = None,
+        **kwargs: Any,
+    ) -> SphinxTestApp:
+        app = make_app(buildername, srcdir=srcdir or project(root, *examples), **kwargs)
+        app.build()
+        return app
+
+    return run

@@ -1,0 +1,3 @@
+extensions = ["sphinx_cookiecharter"]
+project = "Portail"
+language = "fr"

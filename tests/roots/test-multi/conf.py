@@ -1,0 +1,2 @@
+extensions = ["sphinx_cookiecharter"]
+cookiecharter_declaration = "data/cookies.toml"
