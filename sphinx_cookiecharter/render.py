@@ -279,7 +279,7 @@ class Renderer:
             for template in text.manage(
                 needs_consent=any(c.consent == "required" for c in self.declaration.cookies),
                 has_link=bool(manage_url),
-                has_duration=duration is not None,
+                choice_kept=duration.kind if duration else None,
             )
         ]
         controller = self.declaration.controller

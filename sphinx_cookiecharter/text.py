@@ -8,6 +8,7 @@ translation can move them where its grammar wants them.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from sphinx.locale import get_translation, get_translator
 
@@ -110,9 +111,9 @@ def kind(name: str) -> str:
         case "necessary":
             return _(
                 "Necessary cookies are those without which the site cannot work: they keep "
-                "a session open from one page to the next, protect forms against forgery, "
-                "or remember the choices you made about cookies. The law does not require "
-                "your consent for them."
+                "a session open from one page to the next, protect forms against forged "
+                "requests, or remember the choices you made about cookies. The law does not "
+                "require your consent for them."
             )
         case "preferences":
             return _(
@@ -134,9 +135,10 @@ def kind(name: str) -> str:
             )
         case "first":
             return _(
-                "First-party cookies are set by the site you are visiting. Besides "
-                "necessary cookies, a site may use them to collect personal data or follow "
-                "what you do, for example for advertising; these uses need your consent."
+                "First-party cookies are set by the site you are visiting. Apart from "
+                "necessary cookies, a site may also use them to collect personal data or "
+                "follow what you do, for example for advertising; these uses need your "
+                "consent."
             )
         case "third":
             return _(
@@ -150,24 +152,24 @@ def kind(name: str) -> str:
 
 def kinds_lead() -> str:
     """The sentence before the list of kinds."""
-    return _("Cookies are told apart by what they are for and by who sets them.")
+    return _("Cookies differ in what they are used for and in who sets them.")
 
 
 def usage_lead(count: int, *, has_site: bool) -> str:
     """The sentence before the tables, with ``{count}`` and maybe ``{site}``."""
     if has_site:
         return ngettext(
-            "{site} sets the cookie listed below, with who sets it, for which service and "
-            "for what purpose.",
-            "{site} sets the {count} cookies listed below, grouped by category, with who "
-            "sets each one, for which service and for what purpose.",
+            "The cookie used on {site} is listed below with its provider, the service it "
+            "belongs to and its purpose.",
+            "The {count} cookies used on {site} are listed below by category, each with "
+            "its provider, the service it belongs to and its purpose.",
             count,
         )
     return ngettext(
-        "This site sets the cookie listed below, with who sets it, for which service and "
-        "for what purpose.",
-        "This site sets the {count} cookies listed below, grouped by category, with who "
-        "sets each one, for which service and for what purpose.",
+        "The cookie used on this site is listed below with its provider, the service it "
+        "belongs to and its purpose.",
+        "The {count} cookies used on this site are listed below by category, each with "
+        "its provider, the service it belongs to and its purpose.",
         count,
     )
 
@@ -187,7 +189,12 @@ def third_parties() -> str:
     )
 
 
-def manage(*, needs_consent: bool, has_link: bool, has_duration: bool) -> list[str]:
+def manage(
+    *,
+    needs_consent: bool,
+    has_link: bool,
+    choice_kept: Literal["fixed", "session", "persistent"] | None,
+) -> list[str]:
     """How to accept, refuse or withdraw consent, and what refusing changes."""
     paragraphs = []
     if needs_consent:
@@ -202,7 +209,8 @@ def manage(*, needs_consent: bool, has_link: bool, has_duration: bool) -> list[s
             paragraphs.append(
                 _(
                     "You can give, refuse or withdraw your consent at any time, category by "
-                    "category, from {manage}. Withdrawing is as easy as agreeing was."
+                    "category, from {manage}. Withdrawing your consent is as simple as "
+                    "giving it."
                 )
             )
         else:
@@ -218,11 +226,25 @@ def manage(*, needs_consent: bool, has_link: bool, has_duration: bool) -> list[s
                 "rely on the refused cookies, such as audience measurement, are turned off."
             )
         )
-        if has_duration:
+        if choice_kept == "fixed":
             paragraphs.append(
                 _(
                     "Your choice, whether you accept or refuse, is remembered for "
                     "{duration}; after that, the site asks you again."
+                )
+            )
+        elif choice_kept == "session":
+            paragraphs.append(
+                _(
+                    "Your choice, whether you accept or refuse, is remembered until you "
+                    "close your browser; the site asks you again on your next visit."
+                )
+            )
+        elif choice_kept == "persistent":
+            paragraphs.append(
+                _(
+                    "Your choice, whether you accept or refuse, is remembered until you "
+                    "clear your browser's data."
                 )
             )
     else:
@@ -247,13 +269,13 @@ def controller(*, has_name: bool, has_contact: bool) -> str | None:
     """Who is responsible for the site and how to reach them."""
     if has_name and has_contact:
         return _(
-            "{controller} is responsible for this site and its cookies. For any question "
-            "about them or about your data, write to {contact}."
+            "{controller} is the data controller for this site and its cookies. For any "
+            "question about them or about your data, contact {contact}."
         )
     if has_name:
-        return _("{controller} is responsible for this site and its cookies.")
+        return _("{controller} is the data controller for this site and its cookies.")
     if has_contact:
-        return _("For any question about these cookies or about your data, write to {contact}.")
+        return _("For any question about these cookies or about your data, contact {contact}.")
     return None
 
 
@@ -279,6 +301,7 @@ def category_title(category: str) -> str:
 def column_header(column: str) -> str:
     """The header of a table column."""
     match column:
+        # Translators: the column headers of the cookie tables.
         case "provider":
             return _("Provider")
         case "service":
@@ -300,12 +323,14 @@ def column_header(column: str) -> str:
 
 def party(value: str) -> str:
     """``first`` or ``third``, as the party column shows it."""
+    # Translators: who sets a cookie, in the "Set by" column.
     return _("This site") if value == "first" else _("A third party")
 
 
 def storage(value: str) -> str:
     """A storage kind, as the storage column shows it."""
     match value:
+        # Translators: where a tracker is kept, in the "Storage" column.
         case "cookie":
             return _("Cookie")
         case "local-storage":
@@ -321,9 +346,12 @@ def storage(value: str) -> str:
 
 def session_duration() -> str:
     """A cookie deleted when the browser closes."""
+    # Translators: the lifetime of a session cookie ("Duration" column).
     return _("Until the browser is closed")
 
 
 def persistent_duration() -> str:
     """A value kept until the visitor clears it."""
-    return _("Until you delete it")
+    # Translators: the lifetime of a value kept until the visitor clears it
+    # ("Duration" column).
+    return _("Until you clear your browser's data")

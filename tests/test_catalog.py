@@ -104,6 +104,7 @@ def test_template_matches_sources(tmp_path: Path) -> None:
         "babel.cfg",
         "--add-location=file",
         "--sort-by-file",
+        "--add-comments=Translators:",
         "--project=sphinx-cookiecharter",
         "--version=0.1.0",
         "--copyright-holder=The sphinx-cookiecharter developers",
@@ -172,12 +173,12 @@ def test_french_plural_forms() -> None:
     with po_path("fr").with_suffix(".mo").open("rb") as file:
         translations = gettext.GNUTranslations(file)
     singular = (
-        "This site sets the cookie listed below, with who sets it, for which service and "
-        "for what purpose."
+        "The cookie used on this site is listed below with its provider, the service it "
+        "belongs to and its purpose."
     )
     plural = (
-        "This site sets the {count} cookies listed below, grouped by category, with who "
-        "sets each one, for which service and for what purpose."
+        "The {count} cookies used on this site are listed below by category, each with "
+        "its provider, the service it belongs to and its purpose."
     )
     one, many = forms(messages(catalog)[(singular, plural)])
     assert translations.ngettext(singular, plural, 1) == one
