@@ -180,25 +180,32 @@ class _YamlReader:
         Each distinct node is sized once, so a "billion laughs" file is refused in
         time proportional to its length, and a recursive alias is refused too.
         """
-        sizes: dict[int, int] = {}
+        # Each node's expanded size, and whether an alias was met below it.
+        sizes: dict[int, tuple[int, bool]] = {}
         in_progress: set[int] = set()
 
-        def size(node: yaml.Node) -> int:
+        def size(node: yaml.Node) -> tuple[int, bool]:
             known = sizes.get(id(node))
             if known is not None:
-                return known
+                return known[0], True  # met a second time: through an alias
             if id(node) in in_progress:
                 mark = node.start_mark
                 raise ReadError("a YAML alias refers to itself", mark.line + 1, mark.column + 1)
             in_progress.add(id(node))
-            total = 1
+            children: list[yaml.Node] = []
             if isinstance(node, yaml.SequenceNode):
-                total += sum(size(item) for item in node.value)
+                children = node.value
             elif isinstance(node, yaml.MappingNode):
-                total += sum(size(key) + size(value) for key, value in node.value)
+                children = [part for pair in node.value for part in pair]
+            total, aliased = 1, False
+            for child in children:
+                child_total, child_aliased = size(child)
+                total += child_total
+                aliased = aliased or child_aliased
             in_progress.discard(id(node))
-            sizes[id(node)] = total
-            if total > self.limits.max_values:
+            sizes[id(node)] = (total, aliased)
+            # Without aliases the text itself holds the values: convert() counts them.
+            if aliased and total > self.limits.max_values:
                 mark = node.start_mark
                 raise ReadError(
                     f"the declaration would expand to more than {self.limits.max_values:,} "
@@ -207,7 +214,7 @@ class _YamlReader:
                     mark.column + 1,
                     kind="limit",
                 )
-            return total
+            return total, aliased
 
         size(root)
 

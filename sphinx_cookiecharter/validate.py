@@ -71,6 +71,7 @@ class _Collector:
         self.source = source
         self.line_offset = line_offset
         self.diagnostics: list[Diagnostic] = []
+        self.required_done: set[tuple[PathPart, ...]] = set()
 
     def add(
         self, kind: Kind, path: tuple[PathPart, ...], message: str, expected: str | None = None
@@ -98,6 +99,11 @@ class _Collector:
             return
         match error.validator:
             case "required":
+                # jsonschema reports each missing field as an error of its own, and
+                # each of them names the whole list: report the list once per mapping.
+                if path in self.required_done:
+                    return
+                self.required_done.add(path)
                 for name in error.validator_value:
                     if isinstance(value, dict) and name not in value:
                         expected = _resolve(sub.get("properties", {}).get(name, {})).get("title")
@@ -123,9 +129,10 @@ class _Collector:
                 if error.validator == "const":
                     choices = [choices]
                 spelled = ", ".join(str(choice) for choice in choices)
-                if isinstance(value, str):
-                    given = f"{_short(value)} is not allowed{_suggest(value, map(str, choices))}"
-                else:  # such as YAML's `yes`, read as a boolean
+                words = [choice for choice in choices if isinstance(choice, str)]
+                if isinstance(value, str) and words:
+                    given = f"{_short(value)} is not allowed{_suggest(value, words)}"
+                else:  # such as YAML's `yes` read as a boolean, or the string '1'
                     given = f"{_describe(value)} is not allowed"
                 self.add("schema", path, given, title or spelled)
             case "minLength" | "minProperties" | "minItems":
