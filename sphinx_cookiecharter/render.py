@@ -113,6 +113,19 @@ def contact_link(contact: str) -> nodes.Node:
     return nodes.reference(contact, contact, refuri=contact)
 
 
+def _keep_own_wording_out_of_catalogs(result: list[nodes.Node]) -> list[nodes.Node]:
+    """Mark every text without a declaration source as not for the page's translators.
+
+    The extension's wording is translated by its own catalog; without this mark, Sphinx
+    would give titles the source of their section and offer them to the project.
+    """
+    for node in result:
+        for element in node.findall(nodes.TextElement):
+            if element.source is None:
+                element["translatable"] = False
+    return result
+
+
 class Renderer:
     """Builds the charter's nodes for one declaration and one set of options.
 
@@ -167,6 +180,9 @@ class Renderer:
 
     def charter(self) -> list[nodes.Node]:
         """One section per requested part of the explanatory text, in the design's order."""
+        return _keep_own_wording_out_of_catalogs(self.sections())
+
+    def sections(self) -> list[nodes.Node]:
         builders: dict[str, Callable[[], list[nodes.Node]]] = {
             "intro": self.intro,
             "what": self.what,
@@ -248,7 +264,7 @@ class Renderer:
                 count=count,
             )
         ]
-        result.extend(self.tables())
+        result.extend(self.table(category) for category in self.categories())
         third = self.third_party_providers(cookies)
         if third:
             result.append(self.paragraph(text.third_parties(), providers=third))
@@ -311,7 +327,9 @@ class Renderer:
 
     def tables(self) -> list[nodes.Node]:
         """One table per category that has cookies, in display order."""
-        return [self.table(category) for category in self.categories()]
+        return _keep_own_wording_out_of_catalogs(
+            [self.table(category) for category in self.categories()]
+        )
 
     def category_title(self, category: Category) -> nodes.title:
         if category.title is not None:

@@ -1,2 +1,4 @@
 extensions = ["sphinx_cookiecharter"]
 project = "Basic"
+version = "1.0"
+copyright = "2026, the test authors"
