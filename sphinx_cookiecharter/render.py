@@ -267,20 +267,22 @@ class Renderer:
         result.extend(self.table(category) for category in self.categories())
         third = self.third_party_providers(cookies)
         if third:
-            result.append(self.paragraph(text.third_parties(), providers=third))
+            # The providers are listed the language's way ("A, B and C"): the list's
+            # own placeholders take the place of {providers} in the sentence.
+            pattern = format_list([f"{{{key}}}" for key in third], locale=self.locale)
+            result.append(
+                self.paragraph(text.third_parties().replace("{providers}", pattern), **third)
+            )
         return result
 
-    def third_party_providers(self, cookies: list[Cookie]) -> nodes.Node | None:
+    def third_party_providers(self, cookies: list[Cookie]) -> dict[str, nodes.Node]:
+        """Each third-party provider once, linked to its privacy policy, by placeholder."""
         seen: dict[str, nodes.Node] = {}
         for cookie in cookies:
             if cookie.party == "third" and cookie.provider.name not in seen:
                 provider = cookie.provider
                 seen[provider.name] = link(provider.name, provider.privacy_policy)
-        if not seen:
-            return None
-        keys = [f"p{index}" for index in range(len(seen))]
-        pattern = format_list([f"{{{key}}}" for key in keys], locale=self.locale)
-        return nodes.inline("", "", *fill(pattern, dict(zip(keys, seen.values(), strict=True))))
+        return {f"provider{index}": node for index, node in enumerate(seen.values())}
 
     def manage(self) -> list[nodes.Node]:
         consent = self.declaration.consent
