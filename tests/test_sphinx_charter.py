@@ -208,7 +208,7 @@ def test_explanatory_text_covers_what_the_rules_ask(build: Callable[..., SphinxT
                 "Jusqu'à la fermeture du navigateur",
                 "Retient le thème de couleurs",
                 "Nom du prestataire",
-                "Qu'est-ce qu'un cookie\u00a0?",
+                "Qu'est-ce qu'un cookie ?",
             ],
         ),
         # No catalog for German: English wording, dates and durations alike.
