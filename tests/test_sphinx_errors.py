@@ -114,6 +114,6 @@ def test_unreadable_inputs_never_end_in_a_traceback(
         "list) [cookiecharter.schema]",
         "syntax.toml:1: WARNING: TOML syntax error: Expected ']]' at the end of an array "
         "declaration [cookiecharter.load]",
-        "index.rst:16: WARNING: notes.txt: unknown file type '.txt' (expected a file ending "
+        "index.rst:14: WARNING: notes.txt: unknown file type '.txt' (expected a file ending "
         "in .yaml, .yml, .toml or .json) [cookiecharter.load]",
     ]
