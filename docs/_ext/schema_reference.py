@@ -1,0 +1,211 @@
+"""``cookiecharter-schema``: the declaration format's reference, built from the shipped schema.
+
+The directive reads :func:`sphinx_cookiecharter.validate.schema` at build time and writes
+one section per kind of mapping the format has (the declaration itself, ``controller``,
+``consent``, a provider, a category, ``texts``, a cookie), each with a table of its fields,
+then a table of the shared value types. A field added to the schema appears in the docs
+at the next build, and a field without a description fails the ``-W`` build.
+
+HTML builds also publish the schema at ``_static/declaration.schema.json``, the address
+its ``$id`` gives.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_cookiecharter.validate import schema
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+logger = logging.getLogger(__name__)
+
+_COLUMNS = ("Field", "Expected", "Required", "Description")
+_WIDTHS = (16, 28, 10, 46)
+
+
+def _resolve(node: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
+    """The schema ``node`` with a local ``$ref`` followed, and the name it refers to."""
+    ref = node.get("$ref")
+    if not isinstance(ref, str):
+        return node, None
+    target: Any = schema()
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    merged = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return merged, ref.rsplit("/", 1)[-1]
+
+
+def _inline(text: str) -> list[nodes.Node]:
+    """Text with ``backquoted`` parts as literals, as the schema writes code."""
+    result: list[nodes.Node] = []
+    for index, part in enumerate(text.split("`")):
+        if not part:
+            continue
+        result.append(nodes.literal(part, part) if index % 2 else nodes.Text(part))
+    return result
+
+
+def _paragraph(text: str) -> nodes.paragraph:
+    return nodes.paragraph("", "", *_inline(text))
+
+
+class SchemaReference(SphinxDirective):
+    """Sections and field tables for every mapping of the declaration format."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        root = schema()
+        result = [self.object_section("declaration", "The declaration", root, "Top-level fields")]
+        for name, field in root["properties"].items():
+            resolved, _ = _resolve(field)
+            if "properties" in resolved:
+                caption = f"Fields of {name}"
+                result.append(self.object_section(name, f"``{name}``", resolved, caption))
+            # Mappings of ids to entries (providers) and lists of entries (cookies).
+            for key in ("additionalProperties", "items"):
+                inner = resolved.get(key)
+                if isinstance(inner, dict):
+                    entry, ref = _resolve(inner)
+                    if "properties" in entry:
+                        label = ref or name
+                        title = f"Each entry of ``{name}``: a {label}"
+                        caption = f"Fields of a {label}"
+                        result.append(self.object_section(label, title, entry, caption))
+        result.append(self.types_section())
+        return result
+
+    # --- building blocks -----------------------------------------------------------
+
+    def section(self, label: str, title: str) -> nodes.section:
+        section = nodes.section()
+        title_node = nodes.title("", "")
+        for index, part in enumerate(title.split("``")):
+            if part:
+                title_node += nodes.literal(part, part) if index % 2 else nodes.Text(part)
+        section += title_node
+        section["names"].append(f"schema-{label}")
+        self.set_source_info(section)
+        self.state.document.note_explicit_target(section, section)
+        return section
+
+    def object_section(
+        self, label: str, title: str, node: dict[str, Any], caption: str
+    ) -> nodes.section:
+        section = self.section(label, title)
+        if node.get("description"):
+            section += _paragraph(node["description"])
+        if node.get("title"):
+            section += nodes.paragraph(
+                "", "", nodes.Text("Expected: "), nodes.emphasis(node["title"], node["title"])
+            )
+        required = set(node.get("required", ()))
+        rows = []
+        for name, field in node["properties"].items():
+            resolved, ref = _resolve(field)
+            description = resolved.get("description")
+            if not description:
+                logger.warning(
+                    "schema field %s.%s has no description",
+                    label,
+                    name,
+                    location=self.get_location(),
+                )
+                description = ""
+            rows.append(
+                (
+                    [nodes.literal(name, name)],
+                    _inline(self.expected(resolved, ref)),
+                    [nodes.Text("yes" if name in required else "no")],
+                    _inline(description),
+                )
+            )
+        section += self.table(caption, rows)
+        return section
+
+    def expected(self, node: dict[str, Any], ref: str | None) -> str:
+        text = node.get("title") or ""
+        if "enum" in node and not text:
+            text = " | ".join(str(value) for value in node["enum"])
+        if ref in ("text", "duration", "id") and ref:
+            text += f" (see the type `{ref}` below)" if text else f"the type `{ref}`"
+        return text
+
+    def types_section(self) -> nodes.section:
+        section = self.section("types", "Value types")
+        section += _paragraph(
+            "Several fields share one of these types. A pattern is the regular expression "
+            "the value must match."
+        )
+        rows = []
+        for name, node in schema()["$defs"].items():
+            if "properties" in node:
+                continue
+            rule = node.get("pattern") or node.get("propertyNames", {}).get("pattern", "")
+            cells: list[nodes.Node] = _inline(node.get("description") or node.get("title", ""))
+            if rule:
+                cells = [*cells, nodes.Text(" Pattern: "), nodes.literal(rule, rule)]
+            if "maxLength" in node:
+                cells.append(nodes.Text(f" At most {node['maxLength']} characters."))
+            rows.append(
+                (
+                    [nodes.literal(name, name)],
+                    _inline(node.get("title", "")),
+                    [nodes.Text("")],
+                    cells,
+                )
+            )
+        section += self.table(
+            "Shared value types", rows, columns=("Type", "Expected", "", "Details")
+        )
+        return section
+
+    def table(
+        self,
+        caption: str,
+        rows: list[tuple[list[nodes.Node], ...]],
+        columns: tuple[str, ...] = _COLUMNS,
+    ) -> nodes.table:
+        keep = [index for index, label in enumerate(columns) if label]
+        table = nodes.table(classes=["cookiecharter-schema"])
+        table += nodes.title(caption, caption)
+        group = nodes.tgroup(cols=len(keep))
+        table += group
+        for index in keep:
+            group += nodes.colspec(colwidth=_WIDTHS[index])
+        header = nodes.row()
+        for index in keep:
+            header += nodes.entry("", nodes.paragraph(columns[index], columns[index]))
+        group += nodes.thead("", header)
+        body = nodes.tbody()
+        for cells in rows:
+            row = nodes.row()
+            for index in keep:
+                row += nodes.entry("", nodes.paragraph("", "", *cells[index]))
+            body += row
+        group += body
+        return table
+
+
+def publish_schema(app: Sphinx, exception: Exception | None) -> None:
+    """Copy the schema to ``_static/declaration.schema.json``, the address of its ``$id``."""
+    if exception is None and app.builder.format == "html":
+        target = Path(app.outdir) / "_static" / "declaration.schema.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the directive and the schema's publication."""
+    app.add_directive("cookiecharter-schema", SchemaReference)
+    app.connect("build-finished", publish_schema)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,50 @@
+"""Sphinx configuration of the sphinx-cookiecharter documentation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from sphinx_cookiecharter import __version__
+
+# The schema reference directive lives next to this file.
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
+
+project = "sphinx-cookiecharter"
+author = "The sphinx-cookiecharter developers"
+copyright = f"2026, {author}"
+version = release = __version__
+
+extensions = [
+    "myst_parser",
+    "sphinx_cookiecharter",
+    "schema_reference",
+]
+
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+root_doc = "index"
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+language = "en"
+nitpicky = True
+
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# The documentation's own cookie charter: read by ``cookie-charter`` without an argument.
+cookiecharter_declaration = "cookies.yaml"
+
+html_theme = "furo"
+html_title = f"sphinx-cookiecharter {release}"
+html_static_path = ["_static"]
+html_show_sourcelink = True
+
+latex_documents = [
+    (root_doc, "sphinx-cookiecharter.tex", "sphinx-cookiecharter", author, "manual"),
+]
+latex_elements = {"papersize": "a4paper"}
+
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_copyright = copyright
+epub_show_urls = "no"
