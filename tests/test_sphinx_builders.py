@@ -10,6 +10,7 @@ import pytest
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -79,3 +80,30 @@ def test_pdf_compiles_with_special_characters(build: Callable[..., SphinxTestApp
     )
     assert result.returncode == 0, result.stdout[-3000:]
     assert (app.outdir / "basic.pdf").stat().st_size > 10_000
+
+
+def test_declared_texts_are_translated_by_the_project_catalog(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("basic")
+    catalog = srcdir / "locales" / "fr" / "LC_MESSAGES"
+    catalog.mkdir(parents=True)
+    (catalog / "index.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Tells visitors apart."\nmsgstr "Distingue les visiteurs."\n\n'
+        'msgid "Cookies des réseaux sociaux"\n'
+        'msgstr "Réseaux sociaux (traduit par le projet)"\n',
+        encoding="utf-8",
+    )
+    app = build(
+        "basic",
+        "text",
+        srcdir=srcdir,
+        confoverrides={"language": "fr", "locale_dirs": ["locales"], "gettext_compact": False},
+    )
+    output = (app.outdir / "index.txt").read_text(encoding="utf-8")
+    assert "Distingue les visiteurs." in output
+    assert "Tells visitors apart." not in output
+    # A title given as a language mapping resolves to French first, then the project's
+    # catalog may still change it.
+    assert "Réseaux sociaux (traduit par le projet)" in output
