@@ -198,7 +198,8 @@ class SchemaReference(SphinxDirective):
 
 def publish_schema(app: Sphinx, exception: Exception | None) -> None:
     """Copy the schema to ``_static/declaration.schema.json``, the address of its ``$id``."""
-    if exception is None and app.builder.format == "html":
+    # Not for EPUB: its builders are HTML builders too, but want no stray files.
+    if exception is None and app.builder.name in {"html", "dirhtml", "singlehtml"}:
         target = Path(app.outdir) / "_static" / "declaration.schema.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", "utf-8")
