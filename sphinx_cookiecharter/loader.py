@@ -72,6 +72,8 @@ def load_declaration(
     ) -> LoadResult:
         return LoadResult(None, (Diagnostic(kind, message, shown, line, column, (), expected),))
 
+    if Path(path).is_dir():
+        return failed("is a directory, not a file", expected="a declaration file")
     fmt = format_for(path)
     if fmt is None:
         suffix = Path(path).suffix
@@ -81,8 +83,6 @@ def load_declaration(
         )
     try:
         size = Path(path).stat().st_size
-        if Path(path).is_dir():
-            return failed("is a directory, not a file", expected="a declaration file")
         if size > limits.max_bytes:
             return failed(
                 f"the file holds {size:,} bytes",

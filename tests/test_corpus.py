@@ -763,11 +763,12 @@ def test_missing_file(tmp_path):
     ]
 
 
-def test_directory(tmp_path):
-    folder = tmp_path / "cookies.yaml"
+@pytest.mark.parametrize("name", ["cookies.yaml", "cookies.d", "cookies"])
+def test_directory(tmp_path, name):
+    folder = tmp_path / name
     folder.mkdir()
     assert _lines(folder) == [
-        "cookies.yaml: error: is a directory, not a file (expected a declaration file)"
+        f"{name}: error: is a directory, not a file (expected a declaration file)"
     ]
 
 
