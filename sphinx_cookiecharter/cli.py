@@ -31,9 +31,7 @@ def _parser() -> argparse.ArgumentParser:
         "status 1 when any file has a problem, 0 when all are valid.",
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="a declaration file")
-    check.add_argument(
-        "-q", "--quiet", action="store_true", help="print nothing for valid files"
-    )
+    check.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the declaration format",
@@ -47,8 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
     if args.command == "schema":
-        json.dump(schema(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        try:
+            sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader stopped early (`| head`): not an error
+            sys.stdout = None  # nothing is left to flush at exit
         return 0
     failed = False
     for path in args.files:

@@ -78,7 +78,11 @@ def check_config(app: Sphinx, config: Config) -> None:
         if not isinstance(value, (list, tuple)):
             _warn(f"{name} must be a list of names; the default is used")
             value = list(SECTIONS if name == "cookiecharter_sections" else DEFAULT_COLUMNS)
-        config[name] = choose(value, allowed, f"name in {name}:", _warn)
+        chosen = choose(value, allowed, f"name in {name}:", _warn)
+        if name == "cookiecharter_columns" and not chosen:
+            _warn("cookiecharter_columns names no known column; the default columns are used")
+            chosen = list(DEFAULT_COLUMNS)
+        config[name] = chosen
     if config.cookiecharter_site is not None and not isinstance(config.cookiecharter_site, str):
         _warn("cookiecharter_site must be a string; it is ignored")
         config.cookiecharter_site = None

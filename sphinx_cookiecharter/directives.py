@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import loader
 from .config import WARNING_TYPE, choose, split_names, texts_of
-from .model import COLUMNS, DEFAULT_CATEGORIES, SECTIONS
+from .model import COLUMNS, DEFAULT_CATEGORIES, DEFAULT_COLUMNS, SECTIONS
 from .render import Renderer, RenderOptions
 
 if TYPE_CHECKING:
@@ -148,10 +148,14 @@ class CookieCharterDirective(SphinxDirective):
                 *(c.id for c in declaration.categories if not c.is_default),
             ]
             categories = self.names("categories", (), known)
+        columns = self.names("columns", config.cookiecharter_columns, COLUMNS)
+        if not columns:
+            self.warn("option", "no known column in :columns:; the default columns are used")
+            columns = list(DEFAULT_COLUMNS)
         return RenderOptions(
             language=config.language or "en",
             sections=self.names("sections", config.cookiecharter_sections, SECTIONS),
-            columns=self.names("columns", config.cookiecharter_columns, COLUMNS),
+            columns=columns,
             categories=categories,
             site=config.cookiecharter_site,
             texts=texts_of(config),

@@ -47,7 +47,10 @@ DURATION_UNITS: tuple[DurationUnit, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Position:
-    """Where a value starts in its source file (1-based; column unknown for TOML)."""
+    """Where a value starts in its source file (line and column, both 1-based).
+
+    For TOML the column is where the key's line starts (see the reader).
+    """
 
     line: int
     column: int | None = None

@@ -106,6 +106,14 @@ def link(label: str, target: str | None) -> nodes.Node:
     return nodes.reference(label, label, refuri=target, internal=False)
 
 
+def cookie_anchor(name: str) -> str:
+    """The wanted anchor of a cookie's row: ``cookie-sessionid``, ``cookie-ga-any``.
+
+    A ``*`` is spelled ``any``, so ``_ga`` and ``_ga_*`` get distinct, stable anchors.
+    """
+    return "cookie-" + (nodes.make_id(name.replace("*", " any ")) or "unnamed")
+
+
 def contact_link(contact: str) -> nodes.Node:
     """An e-mail address or URL as a link."""
     if "@" in contact and ":" not in contact:
@@ -215,7 +223,9 @@ class Renderer:
     def section(self, name: str, body: list[nodes.Node]) -> nodes.section:
         title = text.heading(name, has_site=bool(self.site))
         title_text = title.format(site=self.site) if self.site else title
-        section = nodes.section("", classes=["cookiecharter-section", f"cookiecharter-{name}"])
+        section = nodes.section(
+            "", classes=["cookiecharter-section", f"cookiecharter-section-{name}"]
+        )
         section += nodes.title(title_text, title_text)
         section["names"].append(nodes.fully_normalize_name(title_text))
         section.extend(body)
@@ -365,7 +375,7 @@ class Renderer:
         return table
 
     def row(self, cookie: Cookie, columns: list[str]) -> nodes.row:
-        row = nodes.row(ids=[self.make_id(f"cookie-{nodes.make_id(cookie.name) or 'cookie'}")])
+        row = nodes.row(ids=[self.make_id(cookie_anchor(cookie.name))])
         for column in columns:
             row += nodes.entry("", *self.cell(cookie, column))
         return row

@@ -28,8 +28,8 @@ def test_sections_option_leaves_sections_out(
     assert app.warning.getvalue() == ""
     # The design's order is kept, whatever the option's order.
     assert [s["classes"][1] for s in charter_sections(app)] == [
-        "cookiecharter-what",
-        "cookiecharter-usage",
+        "cookiecharter-section-what",
+        "cookiecharter-section-usage",
     ]
 
 
@@ -129,6 +129,29 @@ def test_config_values_are_checked_when_the_build_starts(
     assert "Traceback" not in warnings
     # The rest is still built with what was usable.
     assert "About cookies on this site" in words(app)
+
+
+def test_no_column_left_falls_back_to_the_default_columns(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("basic")
+    (srcdir / "tables.rst").write_text(
+        "Tables\n======\n\n.. cookie-table:: cookies.yaml\n   :columns: colour\n"
+    )
+    (srcdir / "conf.py").write_text(
+        (srcdir / "conf.py").read_text() + "cookiecharter_columns = []\n"
+    )
+    app = build("basic", "text", srcdir=srcdir)
+    warnings = app.warning.getvalue()
+    assert "no known column in :columns:; the default columns are used" in warnings
+    assert "cookiecharter_columns names no known column" in warnings
+    tables = list(app.env.get_doctree("tables").findall(nodes.table))
+    assert table_rows(tables[0])[0] == [
+        "Provider",
+        "Service and location",
+        "Cookie name",
+        "Purpose",
+    ]
 
 
 def test_texts_from_conf_and_declaration(
