@@ -97,7 +97,7 @@ class CookieCharterDirective(SphinxDirective):
                 line_offset=self.content_offset,
             )
             for diagnostic in result.diagnostics:
-                _report(diagnostic, self.get_source_info_tuple())
+                _report(diagnostic, self.location())
             return result.declaration
         configured = self.config.cookiecharter_declaration
         if configured:
@@ -124,7 +124,7 @@ class CookieCharterDirective(SphinxDirective):
             result = loader.load_declaration(path)
             cache[key] = result
             for diagnostic in result.diagnostics:
-                _report(diagnostic, self.get_source_info_tuple())
+                _report(diagnostic, self.location())
         return result.declaration
 
     # --- options -----------------------------------------------------------------------
@@ -164,12 +164,13 @@ class CookieCharterDirective(SphinxDirective):
 
     # --- document bookkeeping ----------------------------------------------------------
 
-    def get_source_info_tuple(self) -> tuple[str, int]:
+    def location(self) -> tuple[str, int]:
+        """Where the directive stands, for warnings that have no line of their own."""
         return (self.env.docname, self.lineno)
 
     def warn(self, subtype: str, message: str) -> None:
         logger.warning(
-            message, location=self.get_source_info_tuple(), type=WARNING_TYPE, subtype=subtype
+            message, location=self.location(), type=WARNING_TYPE, subtype=subtype
         )
 
     def unique_id(self, wanted: str) -> str:
