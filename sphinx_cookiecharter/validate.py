@@ -22,8 +22,10 @@ if TYPE_CHECKING:
 @cache
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the declaration format, as shipped."""
-    text = resources.files(__package__).joinpath("schema/declaration.schema.json").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files(__package__)
+        .joinpath("schema/declaration.schema.json")
+        .read_text(encoding="utf-8")
     )
     result: dict[str, Any] = json.loads(text)
     return result
@@ -93,7 +95,8 @@ class _Collector:
         path: tuple[PathPart, ...] = tuple(error.absolute_path)
         sub = error.schema if isinstance(error.schema, dict) else {}
         title = sub.get("title")
-        value = error.instance
+        value: Any = error.instance
+        rule: Any = error.validator_value
         if "propertyNames" in error.schema_path:
             self.add("schema", (*path, value), f"{_short(value)} is not a valid key", title)
             return
@@ -104,7 +107,7 @@ class _Collector:
                 if path in self.required_done:
                     return
                 self.required_done.add(path)
-                for name in error.validator_value:
+                for name in rule:
                     if isinstance(value, dict) and name not in value:
                         expected = _resolve(sub.get("properties", {}).get(name, {})).get("title")
                         self.add("schema", (*path, name), "required field is missing", expected)
@@ -125,7 +128,7 @@ class _Collector:
             case "type":
                 self.add("schema", path, f"got {_describe(value)}", title or _type_name(sub))
             case "enum" | "const":
-                choices = error.validator_value
+                choices = rule
                 if error.validator == "const":
                     choices = [choices]
                 spelled = ", ".join(str(choice) for choice in choices)
@@ -138,9 +141,7 @@ class _Collector:
             case "minLength" | "minProperties" | "minItems":
                 self.add("schema", path, "must not be empty", title)
             case "maxLength":
-                self.add(
-                    "schema", path, f"is longer than {error.validator_value} characters", title
-                )
+                self.add("schema", path, f"is longer than {rule} characters", title)
             case "pattern" | "format":
                 self.add("schema", path, f"{_short(value)} is not valid", title)
             case _:
@@ -257,15 +258,19 @@ def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) 
             continue
         path = ("cookies", index)
         category = cookie.get("category")
-        if isinstance(category, str) and category not in known_categories:
-            if not any(d.path[:3] == (*path, "category") for d in collector.diagnostics):
-                collector.add(
-                    "reference",
-                    (*path, "category"),
-                    f"unknown category {category!r}{_suggest(category, known_categories)}",
-                    "one of " + ", ".join(known_categories)
-                    + ", or a new category declared under categories",
-                )
+        if (
+            isinstance(category, str)
+            and category not in known_categories
+            and not any(d.path[:3] == (*path, "category") for d in collector.diagnostics)
+        ):
+            collector.add(
+                "reference",
+                (*path, "category"),
+                f"unknown category {category!r}{_suggest(category, known_categories)}",
+                "one of "
+                + ", ".join(known_categories)
+                + ", or a new category declared under categories",
+            )
         if isinstance(category, str) and category in invalid_categories:
             collector.add(
                 "reference",
