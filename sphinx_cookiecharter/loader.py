@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import validate
 from .diagnostics import Diagnostic, PathPart
 from .model import (
     DEFAULT_CATEGORIES,
@@ -134,6 +133,10 @@ def parse_declaration(
         )
     if tree.data is None or (fmt == "toml" and tree.data == {}):
         return _empty(source)  # blank, or only comments
+    # Imported on first use: jsonschema takes longer to import than the rest of the
+    # extension, and a build whose pages show no declaration should not pay for it.
+    from . import validate  # noqa: PLC0415
+
     diagnostics = validate.check(
         tree, source, max_cookies=limits.max_cookies, line_offset=line_offset
     )
