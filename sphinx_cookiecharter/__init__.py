@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive("cookie-charter", directives.CookieCharterDirective)
     app.add_directive("cookie-table", directives.CookieTableDirective)
     app.connect("env-before-read-docs", directives.forget_read_declarations)
+    app.connect("env-updated", directives.forget_read_declarations)
     app.connect("builder-inited", _add_stylesheet)
     return {
         "version": __version__,

@@ -11,17 +11,17 @@ from docutils.parsers.rst import directives
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from . import loader
 from .config import WARNING_TYPE, choose, split_names, texts_of
 from .model import COLUMNS, DEFAULT_CATEGORIES, DEFAULT_COLUMNS, SECTIONS
-from .render import Renderer, RenderOptions
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
+    from . import loader
     from .diagnostics import Diagnostic
     from .model import Declaration
+    from .render import RenderOptions
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,9 @@ _read_this_build: weakref.WeakKeyDictionary[
 ] = weakref.WeakKeyDictionary()
 
 
-def forget_read_declarations(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """Start each build's reading with no declaration in memory."""
+def forget_read_declarations(app: Sphinx, env: BuildEnvironment, *args: object) -> None:
+    """Drop the declarations read: before a build reads, and once it has read all pages
+    (writing needs only the doctrees, so their memory is given back)."""
     _read_this_build.pop(env, None)
 
 
@@ -62,6 +63,10 @@ class CookieCharterDirective(SphinxDirective):
     whole_charter = True
 
     def run(self) -> list[nodes.Node]:
+        # Imported on first use, so that loading the extension costs a project nothing
+        # until a page shows a charter (YAML, Babel and the JSON Schema take a while).
+        from .render import Renderer  # noqa: PLC0415
+
         declaration = self.declaration()
         if declaration is None:
             return []
@@ -90,6 +95,8 @@ class CookieCharterDirective(SphinxDirective):
                 )
             return self.read_file(self.arguments[0])
         if self.content:
+            from . import loader  # noqa: PLC0415 (see run)
+
             result = loader.parse_declaration(
                 "\n".join(self.content),
                 "yaml",
@@ -121,6 +128,8 @@ class CookieCharterDirective(SphinxDirective):
         cache = _read_this_build.setdefault(self.env, {})
         result = cache.get(key)
         if result is None:
+            from . import loader  # noqa: PLC0415 (see run)
+
             result = loader.load_declaration(path)
             cache[key] = result
             for diagnostic in result.diagnostics:
@@ -140,6 +149,8 @@ class CookieCharterDirective(SphinxDirective):
         )
 
     def render_options(self, declaration: Declaration) -> RenderOptions:
+        from .render import RenderOptions  # noqa: PLC0415 (see run)
+
         config = self.config
         categories = None
         if "categories" in self.options:
@@ -169,18 +180,15 @@ class CookieCharterDirective(SphinxDirective):
         return (self.env.docname, self.lineno)
 
     def warn(self, subtype: str, message: str) -> None:
-        logger.warning(
-            message, location=self.location(), type=WARNING_TYPE, subtype=subtype
-        )
+        logger.warning(message, location=self.location(), type=WARNING_TYPE, subtype=subtype)
 
     def unique_id(self, wanted: str) -> str:
-        """``wanted`` made into an id, numbered when the page already has it."""
+        """``wanted`` (already a valid id), numbered when the page already has it."""
         document = self.state.document
-        base = nodes.make_id(wanted) or "cookie"
-        candidate, number = base, 1
+        candidate, number = wanted, 1
         while candidate in document.ids or candidate in self.reserved_ids:
             number += 1
-            candidate = f"{base}-{number}"
+            candidate = f"{wanted}-{number}"
         self.reserved_ids.add(candidate)
         return candidate
 

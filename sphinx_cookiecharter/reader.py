@@ -23,7 +23,7 @@ import yaml
 from .model import Position
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container, Iterator
 
     from .diagnostics import PathPart
 
@@ -125,7 +125,10 @@ def _plain_scalar(value: Any) -> Any:
 _YAML_SCALAR_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")
 )
+_YAML_STR = "tag:yaml.org,2002:str"
 _YAML_SEQ = "tag:yaml.org,2002:seq"
+#: Plain keys that YAML reads as something else than text (merge and value keys).
+_YAML_SPECIAL_KEYS = frozenset(("<<", "="))
 _YAML_MAP = "tag:yaml.org,2002:map"
 
 
@@ -135,16 +138,55 @@ def _yaml_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
 
 
+def _where(mark: Any) -> tuple[int, int]:
+    """A parser's mark (0-based) as a 1-based line and column."""
+    return mark.line + 1, mark.column + 1
+
+
+class _Frame:
+    """A YAML mapping or sequence being read, with the values counted inside it so far."""
+
+    __slots__ = ("aliased", "anchor", "key", "key_mark", "mark", "path", "total", "value")
+
+    def __init__(self, value: Any, path: tuple[PathPart, ...], mark: Any, anchor: str | None):
+        self.value = value
+        self.path = path
+        self.mark = mark
+        self.anchor = anchor
+        self.total = 1
+        self.aliased = False
+        self.key: str | None = None  # a mapping's key waiting for its value
+        self.key_mark: Any = None
+
+
 class _YamlReader:
+    """Builds plain data and positions from the parser's events, in one pass.
+
+    No node graph is kept (it would take several times the memory of the data), and an
+    alias adds the size of what it stands for to every mapping and sequence around it,
+    so a "billion laughs" file is refused as soon as it would expand past the limit.
+    """
+
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.count = 0
         self.positions: dict[tuple[PathPart, ...], Position] = {}
         self.constructor = yaml.constructor.SafeConstructor()
+        resolver = yaml.resolver.Resolver()
+        self.resolve: Callable[[type[yaml.Node], str | None, Any], str] = resolver.resolve
 
     def read(self, text: str) -> SourceTree:
+        # Both parsers skip a byte-order mark, but count columns after it differently.
+        text = text.removeprefix("\ufeff")
+        if yaml.__with_libyaml__:
+            try:
+                return self.build(yaml.parse(text, Loader=yaml.CSafeLoader))
+            except ReadError:
+                raise
+            except Exception:  # any refusal: the slower parser explains it below
+                self.count, self.positions = 0, {}
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            return self.build(yaml.parse(text, Loader=yaml.SafeLoader))
         except yaml.reader.ReaderError as exc:
             character = exc.character
             code = ord(character) if isinstance(character, str) else character
@@ -169,58 +211,138 @@ class _YamlReader:
             ) from None
         except yaml.YAMLError as exc:
             raise ReadError(f"YAML syntax error: {exc}") from None
-        if node is None:
-            return SourceTree(None)
-        self.check_expansion(node)
-        return SourceTree(self.convert(node, ()), self.positions)
 
-    def check_expansion(self, root: yaml.Node) -> None:
-        """Refuse a graph whose aliases would expand past the limit, before expanding it.
+    def build(self, events: Iterator[Any]) -> SourceTree:
+        stack: list[_Frame] = []
+        anchors: dict[str, tuple[Any, int]] = {}
+        root: list[Any] = []
+        documents = 0
+        event: Any  # the stubs' marks may be None; the parsers always give them
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise ReadError(
+                        "YAML syntax error: expected a single document in the stream, but "
+                        "found another document",
+                        *_where(mark),
+                    )
+            elif isinstance(event, yaml.ScalarEvent):
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                    self.take_key(stack[-1], event)
+                    continue
+                value = self.scalar(event, self.child_path(stack))
+                self.place(stack, root, value, 1, aliased=False)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                is_mapping = isinstance(event, yaml.MappingStartEvent)
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                    self.refuse_key(event)
+                path = self.child_path(stack)
+                self.check_tag(event, yaml.MappingNode if is_mapping else yaml.SequenceNode)
+                position = Position(*_where(event.start_mark))
+                self.positions.setdefault(path, position)
+                _check_depth(path, self.limits, position)
+                self.count_value(position)
+                stack.append(_Frame({} if is_mapping else [], path, event.start_mark, event.anchor))
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frame = stack.pop()
+                if frame.anchor:
+                    anchors[frame.anchor] = (frame.value, frame.total)
+                self.place(stack, root, frame.value, frame.total, aliased=frame.aliased)
+            elif isinstance(event, yaml.AliasEvent):
+                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+                    self.refuse_key(event)
+                if event.anchor not in anchors:
+                    opened = next((f for f in stack if f.anchor == event.anchor), None)
+                    mark = opened.mark if opened else event.start_mark
+                    problem = (
+                        "a YAML alias refers to itself"
+                        if opened
+                        else f"YAML syntax error: found undefined alias {event.anchor!r}"
+                    )
+                    raise ReadError(problem, *_where(mark))
+                value, size = anchors[event.anchor]
+                path = self.child_path(stack)
+                self.positions.setdefault(path, Position(*_where(event.start_mark)))
+                self.place(stack, root, value, size, aliased=True)
+        return SourceTree(root[0] if root else None, self.positions)
 
-        Each distinct node is sized once, so a "billion laughs" file is refused in
-        time proportional to its length, and a recursive alias is refused too.
-        """
-        # Each node's expanded size, and whether an alias was met below it.
-        sizes: dict[int, tuple[int, bool]] = {}
-        in_progress: set[int] = set()
+    @staticmethod
+    def child_path(stack: list[_Frame]) -> tuple[PathPart, ...]:
+        """The path of the value that comes next."""
+        if not stack:
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.value, dict):
+            return (*frame.path, frame.key)  # type: ignore[arg-type]
+        return (*frame.path, len(frame.value))
 
-        def size(node: yaml.Node) -> tuple[int, bool]:
-            known = sizes.get(id(node))
-            if known is not None:
-                return known[0], True  # met a second time: through an alias
-            if id(node) in in_progress:
-                mark = node.start_mark
-                raise ReadError("a YAML alias refers to itself", mark.line + 1, mark.column + 1)
-            in_progress.add(id(node))
-            children: list[yaml.Node] = []
-            if isinstance(node, yaml.SequenceNode):
-                children = node.value
-            elif isinstance(node, yaml.MappingNode):
-                children = [part for pair in node.value for part in pair]
-            total, aliased = 1, False
-            for child in children:
-                child_total, child_aliased = size(child)
-                total += child_total
-                aliased = aliased or child_aliased
-            in_progress.discard(id(node))
-            sizes[id(node)] = (total, aliased)
-            # Without aliases the text itself holds the values: convert() counts them.
-            if aliased and total > self.limits.max_values:
-                mark = node.start_mark
-                raise ReadError(
-                    f"the declaration would expand to more than {self.limits.max_values:,} "
-                    "values (YAML aliases expanding too far)",
-                    mark.line + 1,
-                    mark.column + 1,
-                    kind="limit",
-                )
-            return total, aliased
+    def take_key(self, frame: _Frame, event: Any) -> None:
+        mark = event.start_mark
+        tag = event.tag
+        if tag is None and event.value not in _YAML_SPECIAL_KEYS:
+            pass  # a plain key: its text is all that is used
+        else:
+            if tag is None or tag == "!":
+                tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag not in _YAML_SCALAR_TAGS:
+                self.refuse_key(event, tag)
+        # The key as written: `no:` or `on:` stay language codes, not booleans.
+        key = event.value
+        if key in frame.value:
+            raise ReadError(f"duplicate key {key!r}", *_where(mark))
+        frame.key = key
+        frame.key_mark = mark
+        self.positions[(*frame.path, key)] = Position(*_where(mark))
 
-        size(root)
+    @staticmethod
+    def refuse_key(event: Any, tag: str | None = None) -> None:
+        mark = event.start_mark
+        tag = tag or getattr(event, "tag", None) or ""
+        problem = (
+            "merge keys (<<) are not supported"
+            if tag.endswith(":merge")
+            else "a mapping key must be a plain value"
+        )
+        raise ReadError(problem, *_where(mark))
 
-    def convert(self, node: yaml.Node, path: tuple[PathPart, ...]) -> Any:
-        position = Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    def check_tag(self, event: Any, kind: type[yaml.Node]) -> str:
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.resolve(kind, getattr(event, "value", None), event.implicit)
+        if kind is yaml.MappingNode:
+            allowed: Container[str] = (_YAML_MAP,)
+        elif kind is yaml.SequenceNode:
+            allowed = (_YAML_SEQ,)
+        else:
+            allowed = _YAML_SCALAR_TAGS
+        if tag not in allowed:
+            mark = event.start_mark
+            raise ReadError(
+                f"unsupported YAML tag {_yaml_tag(tag)!r}",
+                *_where(mark),
+                expected="plain YAML values (strings, numbers, lists and mappings)",
+            )
+        return str(tag)
+
+    def scalar(self, event: Any, path: tuple[PathPart, ...]) -> Any:
+        tag = self.check_tag(event, yaml.ScalarNode)
+        position = Position(*_where(event.start_mark))
         self.positions.setdefault(path, position)
+        _check_depth(path, self.limits, position)
+        self.count_value(position)
+        if tag == _YAML_STR:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
+        try:
+            return _plain_scalar(self.constructor.construct_object(node))
+        except (ValueError, yaml.YAMLError):
+            return event.value  # such as 2026-02-30: the schema will say what is wrong
+
+    def count_value(self, position: Position) -> None:
         self.count += 1
         if self.count > self.limits.max_values:
             raise ReadError(
@@ -229,41 +351,39 @@ class _YamlReader:
                 position.column,
                 kind="limit",
             )
-        _check_depth(path, self.limits, position)
-        if isinstance(node, yaml.ScalarNode) and node.tag in _YAML_SCALAR_TAGS:
-            try:
-                return _plain_scalar(self.constructor.construct_object(node))
-            except (ValueError, yaml.YAMLError):
-                return node.value  # such as 2026-02-30: the schema will say what is wrong
-        if isinstance(node, yaml.SequenceNode) and node.tag == _YAML_SEQ:
-            return [self.convert(item, (*path, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode) and node.tag == _YAML_MAP:
-            return self.convert_mapping(node, path)
-        raise ReadError(
-            f"unsupported YAML tag {_yaml_tag(node.tag)!r}",
-            position.line,
-            position.column,
-            expected="plain YAML values (strings, numbers, lists and mappings)",
-        )
 
-    def convert_mapping(self, node: yaml.MappingNode, path: tuple[PathPart, ...]) -> Any:
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            mark = key_node.start_mark
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _YAML_SCALAR_TAGS:
-                problem = (
-                    "merge keys (<<) are not supported"
-                    if key_node.tag.endswith(":merge")
-                    else "a mapping key must be a plain value"
-                )
-                raise ReadError(problem, mark.line + 1, mark.column + 1)
-            # The key as written: `no:` or `on:` stay language codes, not booleans.
-            key = key_node.value
-            if key in result:
-                raise ReadError(f"duplicate key {key!r}", mark.line + 1, mark.column + 1)
-            self.positions[(*path, key)] = Position(mark.line + 1, mark.column + 1)
-            result[key] = self.convert(value_node, (*path, key))
-        return result
+    def place(
+        self,
+        stack: list[_Frame],
+        root: list[Any],
+        value: Any,
+        size: int,
+        *,
+        aliased: bool,
+    ) -> None:
+        """Put a finished value in its mapping or sequence, which grows by its size.
+
+        A mapping or sequence with an alias inside is refused as soon as its expanded
+        size passes the limit: that is, at the innermost one that does.
+        """
+        if not stack:
+            root.append(value)
+            return
+        frame = stack[-1]
+        if isinstance(frame.value, dict):
+            frame.value[frame.key] = value
+            frame.key = None
+        else:
+            frame.value.append(value)
+        frame.total += size
+        frame.aliased = frame.aliased or aliased
+        if frame.aliased and frame.total > self.limits.max_values:
+            raise ReadError(
+                f"the declaration would expand to more than {self.limits.max_values:,} "
+                "values (YAML aliases expanding too far)",
+                *_where(frame.mark),
+                kind="limit",
+            )
 
 
 # --- JSON -------------------------------------------------------------------------

@@ -163,7 +163,9 @@ class Renderer:
     def declared_paragraphs(self, value: LocalizedText) -> list[nodes.Node]:
         """Paragraphs of a declared text, marked with their source for translators."""
         result: list[nodes.Node] = []
-        for chunk in _PARAGRAPH_BREAK.split(self.resolve(value).strip()):
+        resolved = self.resolve(value).strip()
+        chunks = _PARAGRAPH_BREAK.split(resolved) if "\n" in resolved else [resolved]
+        for chunk in chunks:
             paragraph = nodes.paragraph(chunk, chunk)
             self.mark_source(paragraph, value.position)
             result.append(paragraph)
@@ -356,7 +358,7 @@ class Renderer:
         columns = list(self.options.columns)
         table = nodes.table(
             classes=["cookiecharter", f"cookiecharter-{category.id}", *self.options.classes],
-            ids=[self.make_id(f"cookies-{category.id}")],
+            ids=[self.make_id(nodes.make_id(f"cookies-{category.id}"))],
         )
         table += self.category_title(category)
         group = nodes.tgroup(cols=len(columns))

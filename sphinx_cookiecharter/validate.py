@@ -31,10 +31,56 @@ def schema() -> dict[str, Any]:
     return result
 
 
+def _inline_references(node: Any, root: dict[str, Any]) -> Any:
+    """The schema with every local ``$ref`` replaced by what it points to.
+
+    The validator then follows no reference while it checks each of thousands of
+    cookies, which halves the time it takes. A keyword written beside a ``$ref`` wins
+    over the referenced one, so a field's own title is the one shown.
+    """
+    if isinstance(node, list):
+        return [_inline_references(item, root) for item in node]
+    if not isinstance(node, dict):
+        return node
+    result = {key: _inline_references(value, root) for key, value in node.items()}
+    reference = result.pop("$ref", None)
+    if isinstance(reference, str) and reference.startswith("#/"):
+        target: Any = root
+        for part in reference[2:].split("/"):
+            target = target[part]
+        result = {**_inline_references(target, root), **result}
+    return result
+
+
+@cache
+def _fast_validator() -> Any:
+    """The schema compiled by ``jsonschema-rs``, when the ``fast`` extra is installed.
+
+    It only answers whether a declaration is valid, about a hundred times faster than
+    ``jsonschema``; when it says no, ``jsonschema`` finds and explains every problem.
+    """
+    try:
+        import jsonschema_rs  # noqa: PLC0415 (optional)
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(schema(), validate_formats=True)
+
+
+def _surely_valid(data: Any) -> bool:
+    """True when the fast validator is installed and finds ``data`` valid."""
+    fast = _fast_validator()
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except Exception:  # such as a number too large for it: let jsonschema decide
+        return False
+
+
 @cache
 def _validator() -> jsonschema.protocols.Validator:
     cls = jsonschema.validators.validator_for(schema())
-    return cls(schema(), format_checker=cls.FORMAT_CHECKER)
+    return cls(_inline_references(schema(), schema()), format_checker=cls.FORMAT_CHECKER)
 
 
 #: What the whole declaration must be, as said when it is something else.
@@ -193,8 +239,9 @@ def check(
     :param line_offset: added to every line (for declarations inside a document).
     """
     collector = _Collector(tree, source, line_offset)
-    for error in _validator().iter_errors(tree.data):
-        collector.schema_error(error)
+    if not _surely_valid(tree.data):
+        for error in _validator().iter_errors(tree.data):
+            collector.schema_error(error)
     data = tree.data
     if isinstance(data, dict):
         _check_rules(data, collector, max_cookies)
