@@ -8,13 +8,13 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
-
 from .diagnostics import Diagnostic, Kind, PathPart, format_path
 from .model import DEFAULT_CATEGORIES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    import jsonschema
 
     from .reader import SourceTree
 
@@ -79,6 +79,10 @@ def _surely_valid(data: Any) -> bool:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    # Imported when a declaration needs explaining, or when jsonschema-rs is missing:
+    # the import takes longer than checking a valid declaration with jsonschema-rs.
+    import jsonschema  # noqa: PLC0415
+
     cls = jsonschema.validators.validator_for(schema())
     return cls(_inline_references(schema(), schema()), format_checker=cls.FORMAT_CHECKER)
 
