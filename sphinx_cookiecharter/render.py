@@ -368,7 +368,9 @@ class Renderer:
         header = nodes.row()
         for column in columns:
             label = text.column_header(column)
-            header += nodes.entry("", nodes.paragraph(label, label))
+            header += nodes.entry(
+                "", nodes.paragraph(label, label), classes=[f"cookiecharter-{column}"]
+            )
         group += nodes.thead("", header)
         body = nodes.tbody()
         for cookie in self.declaration.cookies_in(category.id):
@@ -379,7 +381,7 @@ class Renderer:
     def row(self, cookie: Cookie, columns: list[str]) -> nodes.row:
         row = nodes.row(ids=[self.make_id(cookie_anchor(cookie.name))])
         for column in columns:
-            row += nodes.entry("", *self.cell(cookie, column))
+            row += nodes.entry("", *self.cell(cookie, column), classes=[f"cookiecharter-{column}"])
         return row
 
     def cell(self, cookie: Cookie, column: str) -> list[nodes.Node]:

@@ -119,6 +119,20 @@ def test_tables_one_per_category_in_design_order(build: Callable[..., SphinxTest
             "",
         ],
     ]
+    header = next(tables[2].findall(nodes.row))
+    assert [entry["classes"] for entry in header] == [
+        [f"cookiecharter-{column}"]
+        for column in (
+            "provider",
+            "service",
+            "name",
+            "purpose",
+            "duration",
+            "party",
+            "storage",
+            "domain",
+        )
+    ]
     # Declaration order inside a category, whatever the storage.
     assert [row[2] for row in table_rows(tables[1])[1:]] == ["theme", "theme"]
     assert table_rows(tables[3])[1][4] == "1 year and 6 months"

@@ -66,6 +66,7 @@ def build(shot: Shot, workdir: Path) -> Path:
     shutil.copy(EXAMPLES / shot.declaration, source / shot.declaration)
     (source / "conf.py").write_text(
         'project = "Example"\n'
+        'copyright = "2026, Example Project"\n'
         'extensions = ["sphinx_cookiecharter"]\n'
         'html_theme = "furo"\n'
         f"language = {shot.language!r}\n",
