@@ -53,6 +53,8 @@ def build(
         srcdir: Path | None = None,
         **kwargs: Any,
     ) -> SphinxTestApp:
+        # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to.
+        kwargs["confoverrides"] = {"show_warning_types": True, **kwargs.get("confoverrides", {})}
         app = make_app(buildername, srcdir=srcdir or project(root, *examples), **kwargs)
         app.build()
         return app
