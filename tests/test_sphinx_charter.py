@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 from docutils import nodes
 
+from sphinx_cookiecharter.model import COLUMNS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -121,17 +123,7 @@ def test_tables_one_per_category_in_design_order(build: Callable[..., SphinxTest
     ]
     header = next(tables[2].findall(nodes.row))
     assert [entry["classes"] for entry in header] == [
-        [f"cookiecharter-{column}"]
-        for column in (
-            "provider",
-            "service",
-            "name",
-            "purpose",
-            "duration",
-            "party",
-            "storage",
-            "domain",
-        )
+        [f"cookiecharter-{column}"] for column in COLUMNS
     ]
     # Declaration order inside a category, whatever the storage.
     assert [row[2] for row in table_rows(tables[1])[1:]] == ["theme", "theme"]
