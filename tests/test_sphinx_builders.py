@@ -7,6 +7,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +54,12 @@ def test_gettext_builder_offers_declared_texts(build: Callable[..., SphinxTestAp
     app = build("basic", "gettext")
     assert app.warning.getvalue() == ""
     pot = (app.outdir / "index.pot").read_text(encoding="utf-8")
+    # Every cookie is offered through its purpose, the text a translator works on.
+    declaration = yaml.safe_load((app.srcdir / "cookies.yaml").read_text(encoding="utf-8"))
+    for cookie in declaration["cookies"]:
+        purpose = cookie["purpose"]
+        purpose = purpose if isinstance(purpose, str) else purpose["en"]
+        assert f'msgid "{purpose}"' in pot, purpose
     assert 'msgid "Keeps you signed in from one page to the next (100% needed)."' in pot
     assert "cookies.yaml:" in pot  # declared texts point at their own file and line
     assert 'msgid "Social media cookies"' in pot
