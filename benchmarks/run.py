@@ -429,7 +429,9 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         ratio = tables[str(size)]["cookie-table"]["time_ratio_to_csv-table"]
         found.append(
             {
-                "target": f"N={size:,}: cookie-table build time ≤ {TARGET_RATIO_TIME} × csv-table",
+                "target": (
+                    f"N={size:,}: cookie-table build time at most {TARGET_RATIO_TIME} × csv-table"
+                ),
                 "value": ratio,
                 "limit": TARGET_RATIO_TIME,
                 "pass": ratio <= TARGET_RATIO_TIME,
@@ -438,7 +440,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     overhead = results["empty_project"]["overhead"]
     found.append(
         {
-            "target": "loading the extension adds ≤ 5 % to an empty project's build time",
+            "target": "loading the extension adds at most 5 % to an empty project's build time",
             "value": overhead,
             "limit": TARGET_EXTENSION_OVERHEAD,
             "pass": overhead <= TARGET_EXTENSION_OVERHEAD,
@@ -449,7 +451,7 @@ def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         memory = tables[str(largest)]["cookie-table"]["memory_ratio_to_csv-table"]
         found.append(
             {
-                "target": f"N={largest:,}: cookie-table peak memory ≤ "
+                "target": f"N={largest:,}: cookie-table peak memory at most "
                 f"{TARGET_RATIO_MEMORY} × csv-table",
                 "value": memory,
                 "limit": TARGET_RATIO_MEMORY,
