@@ -11,6 +11,7 @@ from sphinx_cookiecharter.model import COLUMNS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -289,3 +290,24 @@ def test_french_model_page_is_reproduced(build: Callable[..., SphinxTestApp]) ->
     assert "statistiques" in kinds
     assert "internes" in kinds
     assert "tiers" in kinds
+
+
+def test_docs_site_example_renders_with_durations(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("model-fr", "docs-site.yaml")
+    (srcdir / "index.rst").write_text(
+        "Cookies\n=======\n\n.. cookie-charter:: docs-site.yaml\n"
+        "   :columns: provider, service, name, purpose, duration\n"
+    )
+    app = build("model-fr", srcdir=srcdir, confoverrides={"language": "en"})
+    assert app.warning.getvalue() == ""
+    tables = list(app.env.get_doctree("index").findall(nodes.table))
+    rows = {row[2]: row for table in tables for row in table_rows(table)[1:]}
+    assert rows["theme"][4] == "Until you clear your browser's data"
+    assert rows["_xa_*"][4] == "13 months"
+    assert rows["_xa_gid"][4] == "1 day"
+    assert rows["cookie_consent"][4] == "6 months"
+    text = words(app)
+    assert "is remembered for 6 months" in text
+    assert "whose own privacy policies apply: Example Analytics." in text
