@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.parsers.rst.states import RSTState
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
@@ -97,11 +98,9 @@ class CookieCharterDirective(SphinxDirective):
         if self.content:
             from . import loader  # noqa: PLC0415 (see run)
 
+            source, offset = self.body_start()
             result = loader.parse_declaration(
-                "\n".join(self.content),
-                "yaml",
-                source=str(self.env.doc2path(self.env.docname)),
-                line_offset=self.content_offset,
+                "\n".join(self.content), "yaml", source=source, line_offset=offset
             )
             for diagnostic in result.diagnostics:
                 _report(diagnostic, self.location())
@@ -174,6 +173,18 @@ class CookieCharterDirective(SphinxDirective):
         )
 
     # --- document bookkeeping ----------------------------------------------------------
+
+    def body_start(self) -> tuple[str, int]:
+        """The file the directive's body is in, and the line just before the body.
+
+        reStructuredText knows where each line of the body comes from, included files
+        too. MyST gives the body's offset from the directive's own line instead.
+        """
+        if isinstance(self.state, RSTState):
+            source, offset = self.content.info(0)
+            if source is not None and offset is not None:
+                return str(source), offset
+        return str(self.env.doc2path(self.env.docname)), self.lineno + self.content_offset
 
     def location(self) -> tuple[str, int]:
         """Where the directive stands, for warnings that have no line of their own."""

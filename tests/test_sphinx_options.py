@@ -228,3 +228,23 @@ def test_no_declaration_at_all_warns(
     warnings = app.warning.getvalue()
     assert "a.rst:4: WARNING: no declaration: name a file" in warnings
     assert "[cookiecharter.load]" in warnings
+
+
+def test_inline_lines_in_included_files_and_in_myst(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("myst-md")
+    body = "cookies:\n  - name: a\n    provider: P\n    category: nope\n    purpose: x\n"
+    (srcdir / "index.md").write_text(
+        "# MD\n\nText.\n\nMore.\n\n```{toctree}\nrst\n```\n\n```{cookie-table}\n" + body + "```\n"
+    )
+    (srcdir / "rst.rst").write_text("Title\n=====\n\n.. include:: part.txt\n")
+    (srcdir / "part.txt").write_text(
+        "Part\n----\n\nSome text.\n\n.. cookie-table::\n\n"
+        + "".join(f"   {line}\n" for line in body.splitlines())
+    )
+    app = build("myst-md", srcdir=srcdir)
+    warnings = app.warning.getvalue()
+    # The category is on the 4th line of each body.
+    assert "index.md:15: WARNING: cookies[0].category: unknown category 'nope'" in warnings
+    assert "part.txt:11: WARNING: cookies[0].category: unknown category 'nope'" in warnings
