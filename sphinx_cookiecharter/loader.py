@@ -227,7 +227,7 @@ class _Builder:
             providers=tuple(providers.values()),
             version=self.valid("version") or 1,
             site=self.valid("site"),
-            updated=datetime.date.fromisoformat(updated) if updated else None,
+            updated=_date(updated),
             controller=Controller(controller.get("name"), controller.get("contact"))
             if controller
             else None,
@@ -295,6 +295,14 @@ class _Builder:
             domain=item.get("domain"),
             position=self.position(path),
         )
+
+
+def _date(value: str | None) -> datetime.date | None:
+    """The ``updated`` date; ``None`` when missing (an invalid one is already reported)."""
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _duration(value: str | None) -> Duration | None:

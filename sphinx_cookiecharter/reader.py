@@ -92,15 +92,45 @@ def read_text(text: str, fmt: Format, limits: Limits | None = None) -> SourceTre
     limits = limits or Limits()
     try:
         if fmt == "yaml":
-            return _YamlReader(limits).read(text)
-        if fmt == "json":
-            return _read_json(text, limits)
-        return _read_toml(text, limits)
+            tree = _YamlReader(limits).read(text)
+        elif fmt == "json":
+            tree = _read_json(text, limits)
+        else:
+            tree = _read_toml(text, limits)
+        _refuse_surrogates(tree, tree.data, ())
+        return tree
     except RecursionError:
         raise ReadError(
             f"the values are nested too deeply (at most {limits.max_depth} levels)",
             kind="limit",
         ) from None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_surrogates(tree: SourceTree, value: Any, path: tuple[PathPart, ...]) -> None:
+    """Refuse text holding a lone surrogate (an escape such as ``\\ud800`` in JSON or
+    YAML): no output format can encode it."""
+    items: Any = ()
+    if isinstance(value, str):
+        if _SURROGATE.search(value):
+            position = tree.locate(path)
+            raise ReadError(
+                "a text holds a lone surrogate code point (U+D800 to U+DFFF)",
+                position.line if position else None,
+                position.column if position else None,
+                expected="text made of whole Unicode characters",
+            )
+        return
+    if isinstance(value, dict):
+        items = value.items()
+        for key in value:
+            _refuse_surrogates(tree, key, (*path, key))
+    elif isinstance(value, list):
+        items = enumerate(value)
+    for key, item in items:
+        _refuse_surrogates(tree, item, (*path, key))
 
 
 def _check_depth(path: tuple[PathPart, ...], limits: Limits, position: Position | None) -> None:
@@ -339,7 +369,7 @@ class _YamlReader:
         node = yaml.ScalarNode(tag, event.value, style=event.style)
         try:
             return _plain_scalar(self.constructor.construct_object(node))
-        except (ValueError, yaml.YAMLError):
+        except Exception:  # such as `!!bool maybe`: the constructors raise many kinds
             return event.value  # such as 2026-02-30: the schema will say what is wrong
 
     def count_value(self, position: Position) -> None:
@@ -455,6 +485,8 @@ def _read_json(text: str, limits: Limits) -> SourceTree:
         raw, end = _PositionDecoder().raw_decode(text, first)
     except json.JSONDecodeError as exc:
         raise ReadError(f"JSON syntax error: {exc.msg}", exc.lineno, exc.colno) from None
+    except ValueError as exc:  # an integer too long to convert
+        raise ReadError(f"a value cannot be read: {exc}") from None
     index = _LineIndex(text)
     if text[end:].strip():
         where = index.position(end + len(text[end:]) - len(text[end:].lstrip()))
@@ -537,7 +569,8 @@ def _toml_positions(text: str) -> dict[tuple[PathPart, ...], Position]:
                 path = (*path, array_lengths[path] - 1)
         return path
 
-    for number, line in enumerate(text.splitlines(), 1):
+    # Only "\n" ends a line in TOML: str.splitlines would also split at U+2028 and others.
+    for number, line in enumerate(text.split("\n"), 1):
         if open_string:
             if open_string in line:
                 open_string = None
@@ -577,6 +610,8 @@ def _read_toml(text: str, limits: Limits) -> SourceTree:
             int(at.group(1)) if at else None,
             int(at.group(2)) if at else None,
         ) from None
+    except ValueError as exc:  # an integer too long to convert
+        raise ReadError(f"a value cannot be read: {exc}") from None
     positions = _toml_positions(text)
     count = 0
 

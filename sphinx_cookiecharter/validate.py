@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
 from functools import cache
@@ -288,7 +289,19 @@ def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) 
                 "a new category needs a title",
                 "a string or a mapping of language codes to strings",
             )
+    updated = data.get("updated")
+    if isinstance(updated, str) and not any(d.path == ("updated",) for d in collector.diagnostics):
+        try:
+            datetime.date.fromisoformat(updated)
+        except ValueError:  # such as year 0, which a date pattern lets through
+            collector.add(
+                "schema",
+                ("updated",),
+                f"{_short(updated)} is not a valid date",
+                "an ISO 8601 date such as 2026-11-28",
+            )
     broken = invalid_paths(collector.diagnostics)
+    flagged = {d.path[:3] for d in collector.diagnostics}
     declared = [name for name, _ in _items(data, "categories") if isinstance(name, str)]
     known_categories = [*DEFAULT_CATEGORIES, *(c for c in declared if c not in DEFAULT_CATEGORIES)]
     invalid_categories = {name for name in declared if ("categories", name) in broken}
@@ -308,11 +321,12 @@ def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) 
         if not isinstance(cookie, dict) or index >= max_cookies:
             continue
         path = ("cookies", index)
+        problems_before = len(collector.diagnostics)
         category = cookie.get("category")
         if (
             isinstance(category, str)
             and category not in known_categories
-            and not any(d.path[:3] == (*path, "category") for d in collector.diagnostics)
+            and (*path, "category") not in flagged
         ):
             collector.add(
                 "reference",
@@ -338,8 +352,9 @@ def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) 
                 "a valid provider under providers",
             )
         name = cookie.get("name")
-        if path in broken or not isinstance(name, str):
-            continue
+        left_out = path in broken or len(collector.diagnostics) > problems_before
+        if left_out or not isinstance(name, str):
+            continue  # a cookie left out takes no name from a valid one
         key = (name, cookie.get("domain"), cookie.get("storage", "cookie"))
         if key in seen:
             first = tree_line(collector, ("cookies", seen[key]))
