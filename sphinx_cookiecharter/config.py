@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
@@ -22,7 +23,9 @@ logger = logging.getLogger(__name__)
 
 def register(app: Sphinx) -> None:
     """Declare the configuration values and check them once the configuration is read."""
-    app.add_config_value("cookiecharter_declaration", None, "env", types=(str, type(None)))
+    app.add_config_value(
+        "cookiecharter_declaration", None, "env", types=(str, os.PathLike, type(None))
+    )
     app.add_config_value("cookiecharter_sections", list(SECTIONS), "env", types=(list, tuple))
     app.add_config_value("cookiecharter_columns", list(DEFAULT_COLUMNS), "env", types=(list, tuple))
     app.add_config_value("cookiecharter_site", None, "env", types=(str, type(None)))
@@ -63,9 +66,10 @@ def _is_text(value: Any) -> bool:
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Check every ``cookiecharter_*`` value; warn and keep what is usable."""
-    if config.cookiecharter_declaration is not None and not isinstance(
-        config.cookiecharter_declaration, str
-    ):
+    declaration = config.cookiecharter_declaration
+    if isinstance(declaration, os.PathLike):
+        config.cookiecharter_declaration = os.fspath(declaration)
+    elif declaration is not None and not isinstance(declaration, str):
         _warn("cookiecharter_declaration must be a path (a string); it is ignored")
         config.cookiecharter_declaration = None
     for name, allowed in (

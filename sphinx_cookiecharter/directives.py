@@ -107,6 +107,9 @@ class CookieCharterDirective(SphinxDirective):
             return result.declaration
         configured = self.config.cookiecharter_declaration
         if configured:
+            if Path(configured).is_absolute() and Path(configured).is_file():
+                # A full path, as os.path.join(os.path.dirname(__file__), ...) gives.
+                return self.read_file(configured, full_path=True)
             return self.read_file("/" + configured.lstrip("/"))
         self.warn(
             "load",
@@ -115,8 +118,13 @@ class CookieCharterDirective(SphinxDirective):
         )
         return None
 
-    def read_file(self, argument: str) -> Declaration | None:
-        relative, absolute = self.env.relfn2path(argument, self.env.docname)
+    def read_file(self, argument: str, *, full_path: bool = False) -> Declaration | None:
+        """Read a declaration named as ``literalinclude`` names files (or, with
+        ``full_path``, by its path on disk); the page then depends on it."""
+        if full_path:
+            relative = absolute = argument
+        else:
+            relative, absolute = self.env.relfn2path(argument, self.env.docname)
         self.env.note_dependency(relative)
         path = Path(absolute)
         try:

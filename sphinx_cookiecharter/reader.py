@@ -176,7 +176,7 @@ def _where(mark: Any) -> tuple[int, int]:
 class _Frame:
     """A YAML mapping or sequence being read, with the values counted inside it so far."""
 
-    __slots__ = ("aliased", "anchor", "key", "key_mark", "mark", "path", "total", "value")
+    __slots__ = ("aliased", "anchor", "key", "mark", "path", "total", "value")
 
     def __init__(self, value: Any, path: tuple[PathPart, ...], mark: Any, anchor: str | None):
         self.value = value
@@ -186,7 +186,6 @@ class _Frame:
         self.total = 1
         self.aliased = False
         self.key: str | None = None  # a mapping's key waiting for its value
-        self.key_mark: Any = None
 
 
 class _YamlReader:
@@ -325,7 +324,6 @@ class _YamlReader:
         if key in frame.value:
             raise ReadError(f"duplicate key {key!r}", *_where(mark))
         frame.key = key
-        frame.key_mark = mark
         self.positions[(*frame.path, key)] = Position(*_where(mark))
 
     @staticmethod

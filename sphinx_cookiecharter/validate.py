@@ -160,7 +160,7 @@ class _Collector:
                 self.required_done.add(path)
                 for name in rule:
                     if isinstance(value, dict) and name not in value:
-                        expected = _resolve(sub.get("properties", {}).get(name, {})).get("title")
+                        expected = sub.get("properties", {}).get(name, {}).get("title")
                         self.add("schema", (*path, name), "required field is missing", expected)
             case "additionalProperties":
                 known = sorted(sub.get("properties", {}))
@@ -213,18 +213,6 @@ def _branches(error: jsonschema.ValidationError) -> list[list[jsonschema.Validat
     for inner in error.context or ():
         by_index.setdefault(int(inner.schema_path[0]), []).append(inner)
     return [by_index[index] for index in sorted(by_index)]
-
-
-def _resolve(sub: Any) -> dict[str, Any]:
-    """Follow a local ``$ref`` so its title can be shown."""
-    if not isinstance(sub, dict):
-        return {}
-    if "title" not in sub and isinstance(sub.get("$ref"), str):
-        target: Any = schema()
-        for part in sub["$ref"].removeprefix("#/").split("/"):
-            target = target.get(part, {})
-        return target if isinstance(target, dict) else {}
-    return sub
 
 
 def _type_name(sub: dict[str, Any]) -> str | None:

@@ -248,3 +248,23 @@ def test_inline_lines_in_included_files_and_in_myst(
     # The category is on the 4th line of each body.
     assert "index.md:15: WARNING: cookies[0].category: unknown category 'nope'" in warnings
     assert "part.txt:11: WARNING: cookies[0].category: unknown category 'nope'" in warnings
+
+
+@pytest.mark.parametrize("spelling", ["path", "absolute"])
+def test_configured_declaration_as_a_path_or_a_full_path(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path], spelling: str
+) -> None:
+    srcdir = project("multi")
+    value = (
+        "pathlib.Path('data/cookies.toml')"
+        if spelling == "path"
+        else "os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'cookies.toml')"
+    )
+    (srcdir / "conf.py").write_text(
+        "import os, pathlib\n"
+        'extensions = ["sphinx_cookiecharter"]\n'
+        f"cookiecharter_declaration = {value}\n"
+    )
+    app = build("multi", srcdir=srcdir)
+    assert app.warning.getvalue() == ""
+    assert "sid" in words(app, "a")
