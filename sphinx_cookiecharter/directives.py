@@ -13,7 +13,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from .config import WARNING_TYPE, choose, split_names, texts_of
-from .model import COLUMNS, DEFAULT_CATEGORIES, DEFAULT_COLUMNS, SECTIONS
+from .model import COLUMNS, DEFAULT_COLUMNS, SECTIONS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -26,10 +26,10 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: Declarations read during the current build, by file and modification time.
-_read_this_build: weakref.WeakKeyDictionary[
-    BuildEnvironment, dict[tuple[str, int, int], loader.LoadResult]
-] = weakref.WeakKeyDictionary()
+#: Declarations read while the current build reads its pages, by file.
+_read_this_build: weakref.WeakKeyDictionary[BuildEnvironment, dict[str, loader.LoadResult]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def forget_read_declarations(app: Sphinx, env: BuildEnvironment, *args: object) -> None:
@@ -126,19 +126,13 @@ class CookieCharterDirective(SphinxDirective):
         else:
             relative, absolute = self.env.relfn2path(argument, self.env.docname)
         self.env.note_dependency(relative)
-        path = Path(absolute)
-        try:
-            stat = path.stat()
-            key = (str(path), stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            key = (str(path), 0, 0)
         cache = _read_this_build.setdefault(self.env, {})
-        result = cache.get(key)
+        result = cache.get(absolute)
         if result is None:
             from . import loader  # noqa: PLC0415 (see run)
 
-            result = loader.load_declaration(path)
-            cache[key] = result
+            result = loader.load_declaration(absolute)
+            cache[absolute] = result
             for diagnostic in result.diagnostics:
                 _report(diagnostic, self.location())
         return result.declaration
@@ -161,10 +155,7 @@ class CookieCharterDirective(SphinxDirective):
         config = self.config
         categories = None
         if "categories" in self.options:
-            known = [
-                *DEFAULT_CATEGORIES,
-                *(c.id for c in declaration.categories if not c.is_default),
-            ]
+            known = [category.id for category in declaration.categories]
             categories = self.names("categories", (), known)
         columns = self.names("columns", config.cookiecharter_columns, COLUMNS)
         if not columns:

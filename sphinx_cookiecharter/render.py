@@ -160,14 +160,18 @@ class Renderer:
     def resolve(self, value: LocalizedText) -> str:
         return value.resolve(self.options.language)
 
-    def declared_paragraphs(self, value: LocalizedText) -> list[nodes.Node]:
-        """Paragraphs of a declared text, marked with their source for translators."""
+    def declared_paragraphs(
+        self, value: LocalizedText, *, for_translators: bool = True
+    ) -> list[nodes.Node]:
+        """Paragraphs of a declared text (split at blank lines), marked with their source
+        for translators unless ``for_translators`` is false."""
         result: list[nodes.Node] = []
         resolved = self.resolve(value).strip()
         chunks = _PARAGRAPH_BREAK.split(resolved) if "\n" in resolved else [resolved]
         for chunk in chunks:
             paragraph = nodes.paragraph(chunk, chunk)
-            self.mark_source(paragraph, value.position)
+            if for_translators:
+                self.mark_source(paragraph, value.position)
             result.append(paragraph)
         return result
 
@@ -215,12 +219,8 @@ class Renderer:
         return result
 
     def override_paragraphs(self, value: LocalizedText) -> list[nodes.Node]:
-        if value.position is None:  # from conf.py: nothing for the page's translators
-            return [
-                nodes.paragraph(chunk, chunk)
-                for chunk in _PARAGRAPH_BREAK.split(self.resolve(value).strip())
-            ]
-        return self.declared_paragraphs(value)
+        # A text from conf.py has no position: nothing for the page's translators.
+        return self.declared_paragraphs(value, for_translators=value.position is not None)
 
     def section(self, name: str, body: list[nodes.Node]) -> nodes.section:
         title = text.heading(name, has_site=bool(self.site))

@@ -345,7 +345,7 @@ def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) 
             continue  # a cookie left out takes no name from a valid one
         key = (name, cookie.get("domain"), cookie.get("storage", "cookie"))
         if key in seen:
-            first = tree_line(collector, ("cookies", seen[key]))
+            first = _tree_line(collector, ("cookies", seen[key]))
             where = f" (cookies[{seen[key]}]{f', line {first}' if first else ''})"
             collector.add(
                 "duplicate",
@@ -357,7 +357,7 @@ def _check_rules(data: dict[str, Any], collector: _Collector, max_cookies: int) 
             seen[key] = index
 
 
-def tree_line(collector: _Collector, path: tuple[PathPart, ...]) -> int | None:
+def _tree_line(collector: _Collector, path: tuple[PathPart, ...]) -> int | None:
     """The line of ``path`` in the document, after the offset."""
     position = collector.tree.locate(path)
     return position.line + collector.line_offset if position else None
