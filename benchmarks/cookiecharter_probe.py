@@ -1,7 +1,8 @@
 """A Sphinx extension the benchmark copies into its incremental-build project.
 
 It counts, for one build, how many times the declaration is parsed (calls of
-:func:`sphinx_cookiecharter.loader.load_declaration`) and which documents Sphinx reads
+:func:`sphinx_cookiecharter.core.load.load_declaration`, as the ``cookie`` domain
+calls it) and which documents Sphinx reads
 (the ``source-read`` event), and writes both to ``probe.json`` in the output directory
 when the build finishes. Load it after ``sphinx_cookiecharter``; it needs no
 environment variable and works for incremental builds as well as fresh ones.
@@ -13,22 +14,24 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sphinx_cookiecharter import loader
+from sphinx_cookiecharter.sphinxext import domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+    from sphinx_cookiecharter.core.load import LoadResult
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     loads: list[str] = []
     read: list[str] = []
-    original = loader.load_declaration
+    original = domain.load_declaration
 
-    def counting_load(path: Any, **kwargs: Any) -> loader.LoadResult:
+    def counting_load(path: Any, **kwargs: Any) -> LoadResult:
         loads.append(str(path))
         return original(path, **kwargs)
 
-    loader.load_declaration = counting_load  # type: ignore[assignment]
+    domain.load_declaration = counting_load  # type: ignore[assignment]
 
     def source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         read.append(docname)

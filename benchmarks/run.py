@@ -651,7 +651,7 @@ def markdown(results: dict[str, Any], plot_path: str) -> str:
         "show one declaration (with `cookie-charter` or `cookie-table`) and",
         f"{results['incremental']['other_pages']} pages that do not. A small extension,",
         "`benchmarks/cookiecharter_probe.py`, counts the calls of",
-        "`sphinx_cookiecharter.loader.load_declaration` and the documents Sphinx reads",
+        "`sphinx_cookiecharter.core.load.load_declaration` and the documents Sphinx reads",
         "(its `source-read` event) in each build.",
         "",
         "| build | pages read | expected | declaration parsed | expected | result |",

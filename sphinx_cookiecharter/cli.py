@@ -8,8 +8,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from . import __version__
-from .loader import load_declaration
-from .validate import schema
+from .core.load import load_declaration
+from .core.schema import schema
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from tests.paths import EXAMPLES, ROOTS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 collect_ignore = ["roots"]
-
-ROOTS = Path(__file__).parent / "roots"
-EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
 
 @pytest.fixture(scope="session")

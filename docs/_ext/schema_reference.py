@@ -1,6 +1,6 @@
 """``cookiecharter-schema``: the declaration format's reference, built from the shipped schema.
 
-The directive reads :func:`sphinx_cookiecharter.validate.schema` at build time and writes
+The directive reads :func:`sphinx_cookiecharter.api.schema` at build time and writes
 one section per kind of mapping the format has (the declaration itself, ``controller``,
 ``consent``, a provider, a category, ``texts``, a cookie), each with a table of its fields,
 then a table of the shared value types. A field added to the schema appears in the docs
@@ -20,7 +20,8 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_cookiecharter.validate import schema
+from sphinx_cookiecharter.core.schema import schema
+from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -176,23 +177,16 @@ class SchemaReference(SphinxDirective):
         columns: tuple[str, ...] = _COLUMNS,
     ) -> nodes.table:
         keep = [index for index, label in enumerate(columns) if label]
-        table = nodes.table(classes=["cookiecharter-schema"])
-        table += nodes.title(caption, caption)
-        group = nodes.tgroup(cols=len(keep))
-        table += group
-        for index in keep:
-            group += nodes.colspec(colwidth=_WIDTHS[index])
-        header = nodes.row()
-        for index in keep:
-            header += nodes.entry("", nodes.paragraph(columns[index], columns[index]))
-        group += nodes.thead("", header)
-        body = nodes.tbody()
+        table, body = table_skeleton(
+            (Column(columns[index], _WIDTHS[index]) for index in keep),
+            title=nodes.title(caption, caption),
+            classes=["cookiecharter-schema"],
+        )
         for cells in rows:
             row = nodes.row()
             for index in keep:
                 row += nodes.entry("", nodes.paragraph("", "", *cells[index]))
             body += row
-        group += body
         return table
 
 

@@ -1,0 +1,232 @@
+"""The cookie declaration as typed, immutable values; knows nothing of Sphinx or docutils."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    import datetime
+
+#: The default categories, in the order their tables appear.
+DEFAULT_CATEGORIES: tuple[str, ...] = ("necessary", "preferences", "statistics", "marketing")
+
+#: The sections of the explanatory text, in the order they appear.
+SECTIONS: tuple[str, ...] = ("intro", "what", "kinds", "usage", "manage", "updated")
+
+#: Every column a table can show, the first four being the default ones.
+COLUMNS: tuple[str, ...] = (
+    "provider",
+    "service",
+    "name",
+    "purpose",
+    "duration",
+    "party",
+    "storage",
+    "domain",
+)
+DEFAULT_COLUMNS: tuple[str, ...] = COLUMNS[:4]
+
+Party = Literal["first", "third"]
+Storage = Literal["cookie", "local-storage", "session-storage", "indexeddb", "pixel"]
+ConsentRule = Literal["required", "exempt"]
+DurationUnit = Literal["year", "month", "week", "day", "hour", "minute", "second"]
+
+#: Units in the order ISO 8601 writes them.
+DURATION_UNITS: tuple[DurationUnit, ...] = (
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """Where a value starts in its source file (line and column, both 1-based).
+
+    For TOML the column is where the key's line starts (see the reader).
+    """
+
+    line: int
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LocalizedText:
+    """A human-facing text: one string, or one string per language code."""
+
+    translations: tuple[tuple[str | None, str], ...]
+    position: Position | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, value: str | dict[str, str], position: Position | None = None) -> LocalizedText:
+        """Build from a declaration value: a string or a language mapping."""
+        if isinstance(value, str):
+            return cls(((None, value),), position)
+        return cls(tuple(value.items()), position)
+
+    @property
+    def is_plain(self) -> bool:
+        """True when the text was given as one string for every language."""
+        return len(self.translations) == 1 and self.translations[0][0] is None
+
+
+_AMOUNT = re.compile(r"^\s*(\d+)\s*([a-z]+?)s?\s*$")
+_ISO = re.compile(
+    r"^P(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
+    r"(?:T(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """How long a cookie (or a consent choice) lives.
+
+    ``kind`` is ``session`` (until the browser closes), ``persistent`` (until the
+    visitor clears it, as local storage) or ``fixed``; a fixed duration keeps its parts
+    as written, so ``13 months`` stays 13 months and ``P1Y6M`` stays one year and six
+    months when it is displayed.
+    """
+
+    kind: Literal["session", "persistent", "fixed"]
+    parts: tuple[tuple[int, DurationUnit], ...] = ()
+
+    @classmethod
+    def parse(cls, text: str) -> Duration:
+        """Parse ``session``, ``persistent``, ``<n> <unit>`` or an ISO 8601 duration.
+
+        :raises ValueError: when ``text`` is none of these.
+        """
+        spelled = text.strip()
+        if spelled in ("session", "persistent"):
+            return cls(spelled)  # type: ignore[arg-type]
+        amount = _AMOUNT.match(spelled)
+        if amount and amount.group(2) in DURATION_UNITS:
+            return cls("fixed", ((int(amount.group(1)), amount.group(2)),))  # type: ignore[arg-type]
+        iso = _ISO.match(spelled)
+        if iso and spelled not in ("P", "PT") and not spelled.endswith("T"):
+            parts = tuple(
+                (int(iso.group(unit)), unit) for unit in DURATION_UNITS if iso.group(unit)
+            )
+            if parts:
+                return cls("fixed", parts)
+        raise ValueError(f"not a duration: {text!r}")
+
+    def __str__(self) -> str:
+        if self.kind != "fixed":
+            return self.kind
+        return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Provider:
+    """Who sets a cookie. ``id`` is ``None`` for a provider given as a plain name."""
+
+    name: str
+    id: str | None = None
+    privacy_policy: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A group of cookies with one purpose family and one consent rule."""
+
+    id: str
+    consent: ConsentRule
+    title: LocalizedText | None = None
+    description: LocalizedText | None = None
+
+    @property
+    def is_default(self) -> bool:
+        """True for the four categories every declaration knows."""
+        return self.id in DEFAULT_CATEGORIES
+
+
+@dataclass(frozen=True, slots=True)
+class Cookie:
+    """One cookie or other tracker (local storage key, pixel...) the site sets."""
+
+    name: str
+    provider: Provider
+    category: str
+    purpose: LocalizedText
+    consent: ConsentRule
+    service: LocalizedText | None = None
+    duration: Duration | None = None
+    party: Party = "first"
+    storage: Storage = "cookie"
+    domain: str | None = None
+    position: Position | None = field(default=None, compare=False)
+
+    @property
+    def is_wildcard(self) -> bool:
+        """True when the name stands for a family of names (``_ga_*``)."""
+        return "*" in self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Controller:
+    """Who is responsible for the site and how to reach them."""
+
+    name: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentSettings:
+    """Where visitors change their choice and how long it is kept."""
+
+    manage_url: str | None = None
+    duration: Duration | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Declaration:
+    """Everything a site declares about the cookies it sets."""
+
+    source: str
+    cookies: tuple[Cookie, ...] = ()
+    categories: tuple[Category, ...] = ()
+    providers: tuple[Provider, ...] = ()
+    version: int = 1
+    site: str | None = None
+    updated: datetime.date | None = None
+    controller: Controller | None = None
+    consent: ConsentSettings | None = None
+    texts: tuple[tuple[str, LocalizedText], ...] = ()
+
+    def category(self, category_id: str) -> Category | None:
+        """The category with this id, default or declared."""
+        for category in self.categories:
+            if category.id == category_id:
+                return category
+        return None
+
+    def categories_in_use(self, only: tuple[str, ...] | None = None) -> list[Category]:
+        """Categories that have at least one cookie, in display order.
+
+        :param only: when given, keep only these category ids (display order is kept).
+        """
+        used = {cookie.category for cookie in self.cookies}
+        return [
+            category
+            for category in self.categories
+            if category.id in used and (only is None or category.id in only)
+        ]
+
+    def cookies_in(self, category_id: str) -> list[Cookie]:
+        """The cookies of one category, in declaration order."""
+        return [cookie for cookie in self.cookies if cookie.category == category_id]
+
+    def text(self, section: str) -> LocalizedText | None:
+        """The declaration's own text for a section, if it gives one."""
+        for name, text in self.texts:
+            if name == section:
+                return text
+        return None

@@ -1,0 +1,101 @@
+"""Small node builders shared by the charter's sections and tables."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def fill(template: str, values: Mapping[str, nodes.Node | str]) -> list[nodes.Node]:
+    """Split a message at its ``{placeholders}`` and put a node in each one.
+
+    A placeholder with no value (a slip in a translation) stays as written.
+    """
+    result: list[nodes.Node] = []
+    position = 0
+    for match in _PLACEHOLDER.finditer(template):
+        if match.start() > position:
+            result.append(nodes.Text(template[position : match.start()]))
+        value = values.get(match.group(1))
+        if value is None:
+            result.append(nodes.Text(match.group(0)))
+        elif isinstance(value, str):
+            result.append(nodes.Text(value))
+        else:
+            result.append(value.deepcopy())
+        position = match.end()
+    if position < len(template):
+        result.append(nodes.Text(template[position:]))
+    return result
+
+
+def link(label: str, target: str | None) -> nodes.Node:
+    """``label`` linking to ``target``, or plain text when there is no target."""
+    if not target:
+        return nodes.Text(label)
+    return nodes.reference(label, label, refuri=target, internal=False)
+
+
+def contact_link(contact: str) -> nodes.Node:
+    """An e-mail address or URL as a link."""
+    if "@" in contact and ":" not in contact:
+        return nodes.reference(contact, contact, refuri=f"mailto:{contact}")
+    return nodes.reference(contact, contact, refuri=contact)
+
+
+def keep_own_wording_out_of_catalogs(result: list[nodes.Node]) -> list[nodes.Node]:
+    """Mark every text without a declaration source as not for the page's translators.
+
+    The extension's wording is translated by its own catalog; without this mark, Sphinx
+    would give titles the source of their section and offer them to the project.
+    """
+    for node in result:
+        for element in node.findall(nodes.TextElement):
+            if element.source is None:
+                element["translatable"] = False
+    return result
+
+
+class Column:
+    """A table column: its header, its relative width and the classes of its cells."""
+
+    __slots__ = ("classes", "header", "width")
+
+    def __init__(self, header: str, width: int, classes: Sequence[str] = ()) -> None:
+        self.header = header
+        self.width = width
+        self.classes = list(classes)
+
+
+def table_skeleton(
+    columns: Iterable[Column],
+    *,
+    title: nodes.title | None = None,
+    classes: Sequence[str] = (),
+    ids: Sequence[str] = (),
+) -> tuple[nodes.table, nodes.tbody]:
+    """A table with a caption, relative column widths and a header row, and its body."""
+    columns = list(columns)
+    table = nodes.table(classes=list(classes), ids=list(ids))
+    if title is not None:
+        table += title
+    group = nodes.tgroup(cols=len(columns))
+    table += group
+    for column in columns:
+        group += nodes.colspec(colwidth=column.width)
+    header = nodes.row()
+    for column in columns:
+        header += nodes.entry(
+            "", nodes.paragraph(column.header, column.header), classes=column.classes
+        )
+    group += nodes.thead("", header)
+    body = nodes.tbody()
+    group += body
+    return table, body

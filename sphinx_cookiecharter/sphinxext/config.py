@@ -1,0 +1,105 @@
+"""The extension's configuration values, checked when the build starts."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+from ..core.model import COLUMNS, DEFAULT_COLUMNS, SECTIONS, LocalizedText
+from .warnings import warn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def register(app: Sphinx) -> None:
+    """Declare the configuration values and check them once the configuration is read."""
+    app.add_config_value(
+        "cookiecharter_declaration", None, "env", types=(str, os.PathLike, type(None))
+    )
+    app.add_config_value("cookiecharter_sections", list(SECTIONS), "env", types=(list, tuple))
+    app.add_config_value("cookiecharter_columns", list(DEFAULT_COLUMNS), "env", types=(list, tuple))
+    app.add_config_value("cookiecharter_site", None, "env", types=(str, type(None)))
+    app.add_config_value("cookiecharter_texts", {}, "env", types=(dict,))
+    app.connect("config-inited", check_config)
+
+
+def _warn(message: str) -> None:
+    warn(message, "config", None)
+
+
+def choose(values: Iterable[Any], allowed: Iterable[str], what: str, warn: Any) -> list[str]:
+    """The known names among ``values``, warning about each unknown one."""
+    allowed = list(allowed)
+    chosen = []
+    for value in values:
+        if isinstance(value, str) and value in allowed:
+            chosen.append(value)
+        else:
+            warn(f"unknown {what} {value!r} (expected one of {', '.join(allowed)})")
+    return chosen
+
+
+def split_names(value: str) -> list[str]:
+    """Names given in a directive option, separated by commas or spaces."""
+    return [name for name in value.replace(",", " ").split() if name]
+
+
+def _is_text(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(value)
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+    )
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """Check every ``cookiecharter_*`` value; warn and keep what is usable."""
+    declaration = config.cookiecharter_declaration
+    if isinstance(declaration, os.PathLike):
+        config.cookiecharter_declaration = os.fspath(declaration)
+    elif declaration is not None and not isinstance(declaration, str):
+        _warn("cookiecharter_declaration must be a path (a string); it is ignored")
+        config.cookiecharter_declaration = None
+    for name, allowed in (
+        ("cookiecharter_sections", SECTIONS),
+        ("cookiecharter_columns", COLUMNS),
+    ):
+        value = config[name]
+        if isinstance(value, str):
+            value = split_names(value)
+        if not isinstance(value, (list, tuple)):
+            _warn(f"{name} must be a list of names; the default is used")
+            value = list(SECTIONS if name == "cookiecharter_sections" else DEFAULT_COLUMNS)
+        chosen = choose(value, allowed, f"name in {name}:", _warn)
+        if name == "cookiecharter_columns" and not chosen:
+            _warn("cookiecharter_columns names no known column; the default columns are used")
+            chosen = list(DEFAULT_COLUMNS)
+        config[name] = chosen
+    if config.cookiecharter_site is not None and not isinstance(config.cookiecharter_site, str):
+        _warn("cookiecharter_site must be a string; it is ignored")
+        config.cookiecharter_site = None
+    texts = config.cookiecharter_texts
+    if not isinstance(texts, dict):
+        _warn("cookiecharter_texts must be a mapping of section names to texts; it is ignored")
+        texts = {}
+    checked = {}
+    for section in choose(texts, SECTIONS, "section in cookiecharter_texts:", _warn):
+        if _is_text(texts[section]):
+            checked[section] = texts[section]
+        else:
+            _warn(
+                f"cookiecharter_texts[{section!r}] must be a string or a mapping of "
+                "language codes to strings; it is ignored"
+            )
+    config.cookiecharter_texts = checked
+
+
+def texts_of(config: Config) -> dict[str, LocalizedText]:
+    """The checked ``cookiecharter_texts`` as localized texts."""
+    return {name: LocalizedText.of(value) for name, value in config.cookiecharter_texts.items()}

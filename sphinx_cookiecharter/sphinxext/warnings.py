@@ -1,0 +1,120 @@
+"""The extension's warnings: one type, the subtypes it uses, and how each is reported.
+
+:data:`SUBTYPES` is the list the documentation's warnings page is generated from: a
+subtype given anywhere in the extension must be described here (a test checks it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from ..core.diagnostics import Diagnostic
+
+#: The type of every warning the extension gives; subtypes name the kind of problem.
+WARNING_TYPE = "cookiecharter"
+
+logger = logging.getLogger("sphinx_cookiecharter")
+
+
+@dataclass(frozen=True, slots=True)
+class Subtype:
+    """One kind of warning: when it is given and what becomes of what it is about.
+
+    :param example: for a problem of a declaration, a declaration (YAML) that gives it;
+        the documentation shows the message the extension really prints for it.
+    :param message: for another problem, the message as printed.
+    """
+
+    name: str
+    when: str
+    effect: str
+    example: str | None = None
+    message: str | None = None
+
+
+SUBTYPES: tuple[Subtype, ...] = (
+    Subtype(
+        "load",
+        "The declaration cannot be read at all: the file is missing or is a directory, its "
+        "name has an unknown ending, it is not UTF-8, it has a syntax error, it is empty, or "
+        "it uses a YAML construct that is refused (a tag, a merge key, a non-scalar key). "
+        "Also given by a directive that has no declaration to read.",
+        "Nothing is rendered from that declaration.",
+        example="cookies:\n  - name: a\n    provider: [unclosed\n",
+    ),
+    Subtype(
+        "limit",
+        "The declaration is larger than a limit: a file over 16 MiB, more than 500,000 values "
+        "(also after YAML aliases are expanded), values nested more than 32 levels deep, or "
+        "more than 20,000 cookies.",
+        "For too many cookies the first 20,000 are still rendered; otherwise nothing is.",
+        example="a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"
+        "f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+    ),
+    Subtype(
+        "schema",
+        "A value does not fit the declaration format: a required field is missing, a field "
+        "is unknown (with a suggestion for a likely misspelling), or a value has the wrong "
+        "type or form.",
+        "The cookie, provider or category that holds it is left out; the rest of the "
+        "declaration is used.",
+        example="cookies:\n  - name: lang\n    provider: Example\n    category: preferences\n"
+        "    purpose: Remembers the language.\n    party: fourth\n",
+    ),
+    Subtype(
+        "reference",
+        "A cookie refers to something that does not exist or is broken (a category that is "
+        "neither a default one nor declared, or a provider or category declared with "
+        "errors), or a :rst:role:`cookie` or ``cookie:category`` role names a cookie or a "
+        "category that no indexed charter shows.",
+        "The cookie is left out; the role is shown as plain text.",
+        example="cookies:\n  - name: lang\n    provider: Example\n    category: necesary\n"
+        "    purpose: Remembers the language.\n",
+    ),
+    Subtype(
+        "duplicate",
+        "Two cookies of a declaration have the same name, domain and storage; or two indexed "
+        "rows (or tables) show the same cookie (or category), on one page or on two.",
+        "For a declaration, the first cookie is kept and the later one left out. For rows, "
+        "both are shown and links go to the first; give the second view ``:no-index:``.",
+        example="cookies:\n  - name: a\n    provider: Example\n    category: necessary\n"
+        "    purpose: One.\n  - name: a\n    provider: Example\n    category: necessary\n"
+        "    purpose: Two.\n",
+    ),
+    Subtype(
+        "config",
+        "A configuration value has the wrong type or holds an unknown name.",
+        "The value, or the unknown name, is ignored.",
+        message="unknown name in cookiecharter_sections: 'nope' (expected one of intro, "
+        "what, kinds, usage, manage, updated)",
+    ),
+    Subtype(
+        "option",
+        "A directive option holds an unknown name, or a directive has both an argument and a body.",
+        "The unknown name is dropped; the body is ignored.",
+        message="unknown name in :columns: 'flavour' (expected one of provider, service, "
+        "name, purpose, duration, party, storage, domain)",
+    ),
+)
+
+
+def warn(message: str, subtype: str, location: Any) -> None:
+    """Give a warning ``cookiecharter.<subtype>`` at ``location``."""
+    logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype)
+
+
+def report(diagnostic: Diagnostic, fallback: Any) -> None:
+    """Give a declaration's problem as a warning at its file and line, or, when it has
+    no line (a missing file), at ``fallback`` with the file named in the message."""
+    if diagnostic.line is not None:
+        warn(diagnostic.description, diagnostic.kind, f"{diagnostic.source}:{diagnostic.line}")
+    else:
+        warn(f"{diagnostic.source}: {diagnostic.description}", diagnostic.kind, fallback)

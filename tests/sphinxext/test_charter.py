@@ -1,0 +1,302 @@
+"""What the charter says and how it is laid out, in English and French."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from docutils import nodes
+
+from sphinx_cookiecharter.core.model import COLUMNS
+from tests.sphinxext.doctrees import (
+    SECTION_CLASSES,
+    charter_sections,
+    table_rows,
+    titles,
+    words,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
+
+
+def test_sections_in_order_nested_under_the_page_heading(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build("basic", "html")
+    sections = charter_sections(app)
+    assert [s["classes"][1] for s in sections] == SECTION_CLASSES
+    assert titles(sections) == [
+        "About cookies on this site",
+        "What is a cookie?",
+        "Kinds of cookies",
+        "What cookies are used for on https://docs.example.org",
+        "Accepting or refusing cookies",
+        "Last update",
+    ]
+    for section in sections:
+        assert isinstance(section.parent, nodes.section)
+        assert section.parent[0].astext() == "Cookie charter"
+    # They are real sections: the page's table of contents lists them under its title.
+    toc = app.env.tocs["index"].astext()
+    for title in titles(sections):
+        assert title in toc
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<section class="cookiecharter-section cookiecharter-section-what" id="what-is-a-cookie">'
+        in html
+    )
+
+
+def test_tables_one_per_category_in_design_order(build: Callable[..., SphinxTestApp]) -> None:
+    app = build("basic", "html")
+    doctree = app.env.get_doctree("index")
+    tables = list(doctree.findall(nodes.table))
+    assert [t["classes"][:2] for t in tables] == [
+        ["cookiecharter", "cookiecharter-necessary"],
+        ["cookiecharter", "cookiecharter-preferences"],
+        ["cookiecharter", "cookiecharter-statistics"],
+        ["cookiecharter", "cookiecharter-marketing"],
+        ["cookiecharter", "cookiecharter-social"],
+    ]
+    assert [t[0].astext() for t in tables] == [
+        "Necessary cookies",
+        "Preference cookies",
+        "Statistics cookies",
+        "Marketing cookies",
+        "Social media cookies",
+    ]
+    assert table_rows(tables[2]) == [
+        [
+            "Provider",
+            "Service and location",
+            "Cookie name",
+            "Purpose",
+            "Duration",
+            "Set by",
+            "Storage",
+            "Domain",
+        ],
+        [
+            "Stats_Provider #1",
+            "Audience measurement",
+            "_st_*",
+            "Counts visits #per page & 50% sampling_rate.",
+            "13 months",
+            "A third party",
+            "Cookie",
+            ".stats.example.com",
+        ],
+        [
+            "Stats_Provider #1",
+            "",
+            "_st_id",
+            "Tells visitors apart.",
+            "2 years",
+            "A third party",
+            "Cookie",
+            "",
+        ],
+    ]
+    header = next(tables[2].findall(nodes.row))
+    assert [entry["classes"] for entry in header] == [
+        [f"cookiecharter-{column}"] for column in COLUMNS
+    ]
+    # Declaration order inside a category, whatever the storage.
+    assert [row[2] for row in table_rows(tables[1])[1:]] == ["theme", "theme"]
+    assert table_rows(tables[3])[1][4] == "1 year and 6 months"
+
+
+def test_names_are_literals_rows_have_anchors_providers_link(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build("basic", "html")
+    doctree = app.env.get_doctree("index")
+    rows = [row for row in doctree.findall(nodes.row) if row["ids"]]
+    assert [row["ids"] for row in rows] == [
+        ["cookie-session-id"],
+        ["cookie-theme-local-storage"],  # two cookies named theme: their storage
+        ["cookie-theme-session-storage"],  # tells them apart, whatever the page
+        ["cookie-st-any"],
+        ["cookie-st-id"],
+        ["cookie-ad-track"],
+        ["cookie-share"],
+    ]
+    names = [row[2][0][0] for row in rows]
+    assert all(isinstance(name, nodes.literal) for name in names)
+    links = {ref.astext(): ref["refuri"] for ref in doctree.findall(nodes.reference)}
+    assert links["Stats_Provider #1"] == "https://stats.example.com/privacy"
+    assert "Ads & Partners" not in links  # no privacy_policy: plain text
+    assert links["dpo@example.org"] == "mailto:dpo@example.org"
+    assert links["the cookie settings"] == "https://docs.example.org/cookies#settings"
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<tr class="row-odd" id="cookie-session-id">' in html or 'id="cookie-session-id"' in html
+    assert [t["ids"] for t in doctree.findall(nodes.table)] == [
+        ["cookies-necessary"],
+        ["cookies-preferences"],
+        ["cookies-statistics"],
+        ["cookies-marketing"],
+        ["cookies-social"],
+    ]
+    # The tables-only page shows the same cookies with :no-index:: no anchor of ours
+    # (Sphinx numbers the captioned tables itself), filtered categories.
+    tables = list(app.env.get_doctree("tables").findall(nodes.table))
+    assert [t[0].astext() for t in tables] == ["Statistics cookies", "Marketing cookies"]
+    assert not any(t["ids"][0].startswith("cookies-") for t in tables)
+    assert not any(row["ids"] for t in tables for row in t.findall(nodes.row))
+
+
+def test_explanatory_text_covers_what_the_rules_ask(build: Callable[..., SphinxTestApp]) -> None:
+    app = build("basic", "html")
+    text = words(app)
+    for expected in (
+        # what a cookie is, and other trackers
+        "A cookie is a small piece of text",
+        "local storage and session storage",
+        # kinds: necessary, statistics, first and third party, categories in use
+        "Necessary cookies are those without which",
+        "Statistics cookies measure how the site is used",
+        "Preference cookies remember settings",
+        "Marketing cookies follow your browsing",
+        "Social media cookies let you share pages",
+        "First-party cookies are set by the site you are visiting",
+        "Third-party cookies are set by another site",
+        # what they are used for on the site, naming it
+        "The 7 cookies used on https://docs.example.org are listed below",
+        "set by third parties, whose own privacy policies apply: Stats_Provider #1 and "
+        "Ads & Partners.",
+        # accept, refuse, withdraw at any time, consequences, how long
+        "withdraw your consent at any time",
+        "Refusing does not stop you from using the site",
+        "is remembered for 6 months",
+        # controller and contact, last update
+        "Example & Co is the data controller for this site and its cookies",
+        "contact dpo@example.org",
+        "This charter was last updated on November 28, 2026.",
+    ):
+        assert expected in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "en",
+            [
+                "November 28, 2026",
+                "13 months",
+                "2 years",
+                "1 year and 6 months",
+                "30 days",
+                "Until the browser is closed",
+                "Remembers the colour scheme",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "28 novembre 2026",
+                "13 mois",
+                "2 ans",
+                "1 an et 6 mois",
+                "30 jours",
+                "Jusqu'à la fermeture du navigateur",
+                "Retient le thème de couleurs",
+                "Nom du prestataire",
+                "Qu'est-ce qu'un cookie ?",
+            ],
+        ),
+        # No catalog for German: English wording, dates and durations alike.
+        ("de", ["November 28, 2026", "13 months", "What is a cookie?"]),
+        # A regional variant uses its base language's catalog.
+        ("fr_CA", ["28 novembre 2026", "13 mois"]),
+    ],
+)
+def test_build_language_picks_wording_dates_durations(
+    build: Callable[..., SphinxTestApp], language: str, expected: list[str]
+) -> None:
+    app = build("basic", "html", confoverrides={"language": language})
+    text = words(app)
+    for item in expected:
+        assert item in text
+
+
+def test_french_model_page_is_reproduced(build: Callable[..., SphinxTestApp]) -> None:
+    app = build("model-fr", "html", examples=("model-fr.yaml",))
+    assert app.warning.getvalue() == ""
+    sections = charter_sections(app)
+    assert titles(sections) == [
+        "À propos des cookies sur ce site",
+        "Qu'est-ce qu'un cookie\u00a0?",
+        "Les différents types de cookies",
+        "À quoi servent les cookies sur https://anglet-opendatapaysbasque.opendatasoft.com",
+        "Accepter ou refuser les cookies",
+    ]
+    usage = sections[3]
+    tables = list(usage.findall(nodes.table))
+    assert len(tables) == 1
+    assert tables[0][0].astext() == (
+        "Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels"
+    )
+    assert table_rows(tables[0]) == [
+        ["Nom du prestataire", "Service et emplacement", "Nom du cookie", "Finalités"],
+        [
+            "Opendatasoft",
+            "Authentification (front et back office)",
+            "sessionid",
+            "Se souvenir de l'utilisateur d'une page à une autre.",
+        ],
+        [
+            "Opendatasoft",
+            "Sélection de la langue (front et back office)",
+            "django_language",
+            "Se souvenir de la langue du visiteur",
+        ],
+        [
+            "Opendatasoft",
+            "API (CSRF) (front et back office)",
+            "csrftoken",
+            "Récupérer des données via des appels API",
+        ],
+        [
+            "Opendatasoft",
+            "Choix concernant vos préférences sur les cookies",
+            "cookies_preferences",
+            "Permet de se souvenir du choix opéré par le visiteur concernant les cookies",
+        ],
+    ]
+    # The site is named, as a link, before the table.
+    lead = usage[1]
+    assert isinstance(lead, nodes.paragraph)
+    assert lead.next_node(nodes.reference)["refuri"] == (
+        "https://anglet-opendatapaysbasque.opendatasoft.com"
+    )
+    kinds = sections[2].astext()
+    assert "cookies nécessaires" in kinds.lower()
+    assert "statistiques" in kinds
+    assert "internes" in kinds
+    assert "tiers" in kinds
+
+
+def test_docs_site_example_renders_with_durations(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("model-fr", "docs-site.yaml")
+    (srcdir / "index.rst").write_text(
+        "Cookies\n=======\n\n.. cookie-charter:: docs-site.yaml\n"
+        "   :columns: provider, service, name, purpose, duration\n"
+    )
+    app = build("model-fr", srcdir=srcdir, confoverrides={"language": "en"})
+    assert app.warning.getvalue() == ""
+    tables = list(app.env.get_doctree("index").findall(nodes.table))
+    rows = {row[2]: row for table in tables for row in table_rows(table)[1:]}
+    assert rows["theme"][4] == "Until you clear your browser's data"
+    assert rows["_xa_*"][4] == "13 months"
+    assert rows["_xa_gid"][4] == "1 day"
+    assert rows["cookie_consent"][4] == "6 months"
+    text = words(app)
+    assert "is remembered for 6 months" in text
+    assert "whose own privacy policies apply: Example Analytics." in text
