@@ -117,4 +117,3 @@ def third_party_profile(directory: Path) -> Path:
     preferences.parent.mkdir(parents=True, exist_ok=True)
     preferences.write_text('{"profile": {"cookie_controls_mode": 0}}', encoding="utf-8")
     return directory
-
