@@ -204,7 +204,15 @@ class _Builder:
 
     def declaration(self, max_cookies: int) -> Declaration:
         providers = {
-            name: Provider(item["name"], name, item.get("privacy_policy"), item.get("country"))
+            name: Provider(
+                item["name"],
+                name,
+                item.get("privacy_policy"),
+                item.get("country"),
+                item.get("role"),
+                self.text(item.get("safeguard"), ("providers", name, "safeguard")),
+                self.position(("providers", name)),
+            )
             for name, item in self.entries("providers").items()
         }
         categories = self.categories()
@@ -231,10 +239,20 @@ class _Builder:
             version=self.valid("version") or 1,
             site=self.valid("site"),
             updated=_date(updated),
-            controller=Controller(controller.get("name"), controller.get("contact"))
+            controller=Controller(
+                controller.get("name"),
+                controller.get("contact"),
+                controller.get("privacy_policy"),
+                self.position(("controller",)),
+            )
             if controller
             else None,
-            consent=ConsentSettings(consent.get("manage_url"), _duration(consent.get("duration")))
+            consent=ConsentSettings(
+                consent.get("manage_url"),
+                _duration(consent.get("duration")),
+                consent.get("granular"),
+                self.position(("consent",)),
+            )
             if consent
             else None,
             texts=tuple(
@@ -253,6 +271,7 @@ class _Builder:
                 item.get("consent", default_consent),
                 self.text(item.get("title"), ("categories", name, "title")),
                 self.text(item.get("description"), ("categories", name, "description")),
+                self.position(("categories", name)) if name in declared else None,
             )
 
         result = [
@@ -278,7 +297,7 @@ class _Builder:
             declared = self.data.get("providers")
             if isinstance(declared, dict) and provider_name in declared:
                 return None  # declared with errors: reported by the validator
-            provider = Provider(provider_name)
+            provider = Provider(provider_name, position=self.position((*path, "provider")))
 
         def text(key: str) -> LocalizedText | None:
             return self.text(item.get(key), (*path, key))
@@ -296,6 +315,7 @@ class _Builder:
             party=item.get("party", "first"),
             storage=item.get("storage", "cookie"),
             domain=item.get("domain"),
+            exemption=text("exemption"),
             position=self.position(path),
         )
 

@@ -31,6 +31,8 @@ DEFAULT_COLUMNS: tuple[str, ...] = COLUMNS[:4]
 Party = Literal["first", "third"]
 Storage = Literal["cookie", "local-storage", "session-storage", "indexeddb", "pixel"]
 ConsentRule = Literal["required", "exempt"]
+#: A provider's part in the processing (GDPR art. 4(7), 26 and 28).
+ProviderRole = Literal["processor", "joint-controller", "controller"]
 DurationUnit = Literal["year", "month", "week", "day", "hour", "minute", "second"]
 
 #: Units in the order ISO 8601 writes them.
@@ -125,12 +127,21 @@ class Duration:
 
 @dataclass(frozen=True, slots=True)
 class Provider:
-    """Who sets a cookie. ``id`` is ``None`` for a provider given as a plain name."""
+    """Who sets a cookie. ``id`` is ``None`` for a provider given as a plain name.
+
+    :param country: where it is established (ISO 3166-1 alpha-2).
+    :param role: its part in the processing, when declared.
+    :param safeguard: how a transfer of data outside the EEA to it is framed.
+    :param position: where it is declared; for a plain name, the cookie's ``provider``.
+    """
 
     name: str
     id: str | None = None
     privacy_policy: str | None = None
     country: str | None = None
+    role: ProviderRole | None = None
+    safeguard: LocalizedText | None = None
+    position: Position | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +152,8 @@ class Category:
     consent: ConsentRule
     title: LocalizedText | None = None
     description: LocalizedText | None = None
+    #: Where it is declared; ``None`` for a default category the declaration leaves alone.
+    position: Position | None = field(default=None, compare=False)
 
     @property
     def is_default(self) -> bool:
@@ -162,6 +175,8 @@ class Cookie:
     party: Party = "first"
     storage: Storage = "cookie"
     domain: str | None = None
+    #: Why a cookie that needs no consent is exempt, as declared.
+    exemption: LocalizedText | None = None
     position: Position | None = field(default=None, compare=False)
 
     @property
@@ -176,6 +191,9 @@ class Controller:
 
     name: str | None = None
     contact: str | None = None
+    #: The site's privacy policy (rights, complaints).
+    privacy_policy: str | None = None
+    position: Position | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +202,10 @@ class ConsentSettings:
 
     manage_url: str | None = None
     duration: Duration | None = None
+    #: ``True`` when each category can be accepted or refused on its own; ``None``
+    #: when the declaration does not say.
+    granular: bool | None = None
+    position: Position | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -407,3 +407,52 @@ def test_json_positions_of_nested_values():
         "(expected a language code such as en, fr or pt_BR)"
     ]
     assert result.declaration.cookies[0].position == Position(3, 5)
+
+
+# --- what the declaration may also say (DESIGN.md) ---------------------------------------
+
+
+def test_regulator_fields_are_read():
+    result = load_declaration(VALID / "regulator-fields.yaml")
+    assert result.ok
+    declaration = result.declaration
+    assert declaration.controller.privacy_policy == "https://data.example.org/privacy"
+    assert declaration.consent.granular is True
+    analytics, portal = declaration.providers
+    assert (analytics.country, analytics.role) == ("US", "processor")
+    assert pick(analytics.safeguard, "fr") == "Cadre de protection des données UE-États-Unis"
+    assert pick(analytics.safeguard, "en") == "EU-US Data Privacy Framework"
+    assert (portal.role, portal.safeguard) == ("joint-controller", None)
+    session, stats, ad = declaration.cookies
+    assert pick(session.exemption, "fr") == "Authentication"
+    assert pick(stats.exemption, "en").startswith("Audience measurement for the site alone")
+    assert ad.exemption is None
+    assert ad.provider.role is None
+
+
+def test_regulator_fields_default_to_unsaid():
+    result = _parse("consent: {manage_url: x}\ncontroller: {name: X}\ncookies: []\n")
+    assert result.declaration.consent.granular is None
+    assert result.declaration.controller.privacy_policy is None
+
+
+def test_every_part_of_the_model_has_a_position():
+    declaration = load_declaration(VALID / "regulator-fields.yaml").declaration
+    assert declaration.controller.position == Position(3, 1)
+    assert declaration.consent.position == Position(7, 1)
+    assert [p.position for p in declaration.providers] == [Position(12, 3), Position(18, 3)]
+    assert declaration.providers[0].safeguard.position == Position(17, 5)
+    assert declaration.category("statistics").position == Position(23, 3)
+    assert declaration.category("necessary").position is None  # not declared
+    # A provider given as a plain name is placed at the cookie's provider field.
+    assert declaration.cookies[2].provider.position == Position(40, 5)
+    assert declaration.cookies[1].exemption.position == Position(36, 5)
+
+
+@pytest.mark.parametrize("fmt", ["toml", "json"])
+def test_positions_of_the_parts_in_other_formats(fmt):
+    declaration = _load(fmt)
+    assert declaration.controller.position is not None
+    assert declaration.consent.position is not None
+    assert all(provider.position is not None for provider in declaration.providers)
+    assert declaration.category("support").position is not None
