@@ -15,7 +15,8 @@ Problems of a declaration are reported from here, once per build and on every bu
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
@@ -25,6 +26,8 @@ from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from ..core import model
+from ..core.diagnostics import Diagnostic
 from ..core.load import LoadResult, load_declaration
 from ..i18n.wording import CATALOG
 from .warnings import report, warn
@@ -40,6 +43,24 @@ if TYPE_CHECKING:
 # The domain's own labels (index title, object types) follow Sphinx's language through
 # Sphinx's lazy translations of the extension's catalog.
 _ = get_translation(CATALOG)
+
+
+def data_shape() -> int:
+    """A number that changes whenever the classes kept in the environment change.
+
+    The domain keeps loaded declarations (model objects) in the pickled environment; an
+    environment pickled by another version of the extension could unpickle into objects
+    missing a field. Sphinx drops a domain's data whose version differs, so a number
+    drawn from the fields of every class kept makes an upgrade start afresh.
+    """
+    classes = [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and is_dataclass(value) and value.__module__ == model.__name__
+    ]
+    kept = [ReadDeclaration, LoadResult, Diagnostic, *sorted(classes, key=lambda c: c.__name__)]
+    shape = ";".join(f"{cls.__name__}:{','.join(f.name for f in fields(cls))}" for cls in kept)
+    return zlib.crc32(shape.encode())
 
 
 def file_stamp(path: str) -> tuple[int, int] | None:
@@ -127,7 +148,7 @@ class CookieDomain(Domain):
     }
     roles: ClassVar[dict[str, Any]] = {
         "cookie": XRefRole(innernodeclass=nodes.literal, warn_dangling=True),
-        "category": XRefRole(warn_dangling=True),
+        "category": XRefRole(innernodeclass=nodes.inline, warn_dangling=True),
     }
     indices: ClassVar[list[type[Index]]] = [CookieIndex]
     initial_data: ClassVar[dict[str, Any]] = {
@@ -136,8 +157,8 @@ class CookieDomain(Domain):
         "uses": {},  # docname -> [Use]
         "objects": {},  # (type, name) -> [ObjectEntry]
     }
-    #: Bumped when the shape of the data changes (older pickled data is dropped).
-    data_version = 1
+    #: Changes with the shape of the data kept (older pickled data is dropped).
+    data_version = data_shape()
 
     # --- the data ---------------------------------------------------------------------
 
@@ -260,9 +281,12 @@ class CookieDomain(Domain):
                 )
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        # A category is shown by its caption, as a link to it reads (in another
+        # project too: intersphinx takes this display name).
         for objtype in self.object_types:
             for name, entry in self.first_entries(objtype):
-                yield (name, name, objtype, entry.docname, entry.anchor, 1)
+                shown = entry.category_title if objtype == "category" else name
+                yield (name, shown, objtype, entry.docname, entry.anchor, 1)
 
     def resolve_xref(  # noqa: PLR0917 (Sphinx calls it so)
         self,

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
+import zlib
 from typing import TYPE_CHECKING
+
+from sphinx.cmd.build import build_main
 
 from sphinx_cookiecharter.core import load as loader
 from sphinx_cookiecharter.sphinxext import domain as domain_module
+from tests.paths import ROOTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,3 +102,89 @@ def test_parallel_build_gives_the_serial_output(
         assert (serial.outdir / f"{page}.html").read_bytes() == (
             parallel.outdir / f"{page}.html"
         ).read_bytes()
+
+
+BROKEN_TOML = 'version = 1\n\n[[cookies]]\nname = "sid"\nprovider = "Multi"\ncategory = "nope"\n'
+
+
+def warning_lines(app: SphinxTestApp) -> list[str]:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", app.warning.getvalue())
+    return [line for line in text.splitlines() if line]
+
+
+def test_a_broken_declaration_warns_on_every_build(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("multi")
+    (srcdir / "data" / "cookies.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    app = build("multi", srcdir=srcdir)
+    first = warning_lines(app)
+    assert len(first) == 2  # category unknown, purpose missing: once each, for 5 pages
+    app.warning.truncate(0)
+    app.warning.seek(0)
+    read = record_reads(app)
+    app.build()  # nothing changed: nothing is read again, the problems are told again
+    assert read == []
+    assert warning_lines(app) == first
+
+
+def test_w_fails_for_as_long_as_the_declaration_is_broken(
+    project: Callable[..., Path], tmp_path: Path
+) -> None:
+    srcdir = project("multi")
+    (srcdir / "data" / "cookies.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    args = [str(srcdir), str(tmp_path / "out"), "-q", "-W", "-b", "html"]
+    assert build_main(args) != 0
+    assert build_main(args) != 0  # an unchanged rebuild (no -E) fails too
+    bump(srcdir / "data" / "cookies.toml", (ROOTS / "test-multi/data/cookies.toml").read_text())
+    assert build_main(args) == 0
+
+
+def test_parallel_reading_warns_once(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path], tmp_path: Path
+) -> None:
+    srcdir = project("multi")
+    (srcdir / "data" / "cookies.toml").write_text(BROKEN_TOML, encoding="utf-8")
+    # Five pages name the file themselves too, so each parallel reader meets it.
+    for page in USERS:
+        (srcdir / f"{page}.rst").write_text(
+            f"Page {page}\n=======\n\n.. cookie-table:: data/cookies.toml\n   :no-index:\n",
+            encoding="utf-8",
+        )
+    app = build("multi", srcdir=srcdir, parallel=2)
+    assert app.parallel == 2
+    lines = warning_lines(app)
+    assert len(lines) == 2, lines
+    assert all("cookies.toml:" in line for line in lines)
+
+
+def test_removing_a_page_removes_its_cookies_from_the_index(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build("domain")
+    index = app.outdir / "cookie-index.html"
+    assert "sessionid" in index.read_text(encoding="utf-8")
+    (app.srcdir / "charter.rst").unlink()
+    (app.srcdir / "index.rst").write_text("Domain\n======\n\n.. toctree::\n\n   again\n")
+    bump(app.srcdir / "again.rst", STATISTICS_ONLY)
+    app.build()
+    html = index.read_text(encoding="utf-8")
+    assert "sessionid" not in html
+    assert 'href="again.html#cookie-ga"' in html
+    inventory = (app.outdir / "objects.inv").read_bytes()
+    assert b"charter.html" not in zlib.decompress(inventory.split(b"\n", 4)[4])
+
+
+STATISTICS_ONLY = "Again\n=====\n\n.. cookie-table:: cookies.yaml\n   :categories: statistics\n"
+
+
+def test_a_page_edited_to_drop_its_charter_drops_its_cookies(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    app = build("domain")
+    bump(app.srcdir / "charter.rst", "Charter\n=======\n\nNo charter any more.\n")
+    bump(app.srcdir / "again.rst", STATISTICS_ONLY)
+    app.build()
+    html = (app.outdir / "cookie-index.html").read_text(encoding="utf-8")
+    assert "sessionid" not in html
+    assert 'href="again.html#cookie-ga"' in html
