@@ -16,9 +16,11 @@ copyright = f"2026, {author}"
 version = release = __version__
 
 extensions = [
+    "sphinx.ext.autodoc",
     "myst_parser",
     "sphinx_cookiecharter",
     "schema_reference",
+    "warnings_reference",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
@@ -26,6 +28,10 @@ root_doc = "index"
 exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "snippets"]
 language = "en"
 nitpicky = True
+
+# The Python API page names os.PathLike and datetime.date, documented by Python itself (no
+# intersphinx: the docs build offline).
+nitpick_ignore = [("py:class", "os.PathLike"), ("py:class", "datetime.date")]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

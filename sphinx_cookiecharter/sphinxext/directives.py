@@ -61,7 +61,7 @@ class CookieCharterDirective(SphinxDirective):
         if self.arguments:
             if self.content:
                 self.warn(
-                    "option", "the directive names a file and has a body; the body is ignored"
+                    "the directive names a file and has a body; the body is ignored", "option"
                 )
             _, path = self.env.relfn2path(self.arguments[0], self.env.docname)
             return self.read_file(path)
@@ -78,9 +78,9 @@ class CookieCharterDirective(SphinxDirective):
         if configured:
             return self.read_file(configured_path(self.env.srcdir, configured))
         self.warn(
-            "load",
             "no declaration: name a file, write one in the directive's body, or set "
             "cookiecharter_declaration in conf.py",
+            "load",
         )
         return None
 
@@ -98,7 +98,7 @@ class CookieCharterDirective(SphinxDirective):
             split_names(self.options[option]),
             allowed,
             f"name in :{option}:",
-            lambda message: self.warn("option", message),
+            lambda message: self.warn(message, "option"),
         )
 
     def render_options(self, declaration: Declaration) -> RenderOptions:
@@ -111,7 +111,7 @@ class CookieCharterDirective(SphinxDirective):
             categories = self.names("categories", (), known)
         columns = self.names("columns", config.cookiecharter_columns, COLUMNS)
         if not columns:
-            self.warn("option", "no known column in :columns:; the default columns are used")
+            self.warn("no known column in :columns:; the default columns are used", "option")
             columns = list(DEFAULT_COLUMNS)
         return RenderOptions(
             language=config.language or "en",
@@ -138,7 +138,7 @@ class CookieCharterDirective(SphinxDirective):
                 return str(source), offset
         return str(self.env.doc2path(self.env.docname)), self.lineno + self.content_offset
 
-    def warn(self, subtype: str, message: str) -> None:
+    def warn(self, message: str, subtype: str) -> None:
         """A warning at the directive's own file and line (an included file's too)."""
         warn(message, subtype, self.get_location())
 

@@ -73,8 +73,8 @@ SUBTYPES: tuple[Subtype, ...] = (
         "reference",
         "A cookie refers to something that does not exist or is broken (a category that is "
         "neither a default one nor declared, or a provider or category declared with "
-        "errors), or a :rst:role:`cookie` or ``cookie:category`` role names a cookie or a "
-        "category that no indexed charter shows.",
+        "errors), or a cookie or cookie:category role names a cookie or a category that "
+        "no indexed charter shows.",
         "The cookie is left out; the role is shown as plain text.",
         example="cookies:\n  - name: lang\n    provider: Example\n    category: necesary\n"
         "    purpose: Remembers the language.\n",
@@ -84,7 +84,8 @@ SUBTYPES: tuple[Subtype, ...] = (
         "Two cookies of a declaration have the same name, domain and storage; or two indexed "
         "rows (or tables) show the same cookie (or category), on one page or on two.",
         "For a declaration, the first cookie is kept and the later one left out. For rows, "
-        "both are shown and links go to the first; give the second view ``:no-index:``.",
+        "both are shown and links go to the first; give the second view the :no-index: "
+        "option.",
         example="cookies:\n  - name: a\n    provider: Example\n    category: necessary\n"
         "    purpose: One.\n  - name: a\n    provider: Example\n    category: necessary\n"
         "    purpose: Two.\n",

@@ -74,10 +74,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]
 def normalized(app: SphinxTestApp, docname: str) -> str:
     """A page's doctree, without what depends on the file name or Sphinx's version."""
     text = app.env.get_doctree(docname).pformat()
-    text = re.sub(r' source="[^"]*"', "", text)
+    text = re.sub(r' (source|refdoc)="[^"]*"', "", text)
     text = re.sub(r' translation_progress="[^"]*"', "", text)
     text = re.sub(r'="False"', '="0"', text)
-    return re.sub(r'="True"', '="1"', text)
+    text = re.sub(r'="True"', '="1"', text)
+    # The parsers break a paragraph's lines into text nodes differently: compare the
+    # nodes and the words, not where the lines break.
+    return " ".join(text.split())
 
 
 def test_the_snippets_build_without_a_warning(built: dict[str, object]) -> None:
