@@ -10,6 +10,7 @@ from the parser's events and only the core scalar tags are constructed.
 from __future__ import annotations
 
 import datetime
+import importlib
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -121,13 +122,12 @@ def read_text(text: str, fmt: Format, limits: Limits | None = None) -> SourceTre
 
     :raises ReadError: on a syntax error, a limit exceeded or an unsupported construct.
     """
-    # Imported here: each reader loads its parser, and a build reads one format.
-    from . import json, toml, yaml  # noqa: PLC0415
-
+    # Imported when first needed: each reader loads its parser, and most builds read
+    # one format only.
+    reader = importlib.import_module(f"{__name__}.{fmt}")
     budget = Budget(limits or Limits())
-    readers = {"yaml": yaml.read, "json": json.read, "toml": toml.read}
     try:
-        tree = readers[fmt](text, budget)
+        tree: SourceTree = reader.read(text, budget)
         _refuse_surrogates(tree, tree.data, ())
         return tree
     except RecursionError:
