@@ -268,3 +268,23 @@ def test_configured_declaration_as_a_path_or_a_full_path(
     app = build("multi", srcdir=srcdir)
     assert app.warning.getvalue() == ""
     assert "sid" in words(app, "a")
+
+
+def test_directive_warnings_name_their_own_file_and_line(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    """An option warning points at the directive: in an included file, in MyST."""
+    srcdir = project("myst-md")
+    (srcdir / "index.md").write_text(
+        "# MD\n\n```{toctree}\nrst\n```\n\n```{cookie-table} cookies.json\n"
+        ":columns: name, flavour\n```\n"
+    )
+    (srcdir / "rst.rst").write_text("Title\n=====\n\n.. include:: part.txt\n")
+    (srcdir / "part.txt").write_text(
+        "Part\n----\n\nSome text.\n\n.. cookie-table:: cookies.json\n   :columns: taste\n"
+        "   :no-index:\n"
+    )
+    app = build("myst-md", srcdir=srcdir)
+    warnings = app.warning.getvalue()
+    assert f"{srcdir / 'index.md'}:7: WARNING: unknown name in :columns: 'flavour'" in warnings
+    assert f"{srcdir / 'part.txt'}:6: WARNING: unknown name in :columns: 'taste'" in warnings
