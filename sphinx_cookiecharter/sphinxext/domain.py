@@ -29,7 +29,8 @@ from sphinx.util.nodes import make_refnode
 from ..core import model
 from ..core.diagnostics import Diagnostic
 from ..core.load import LoadResult, load_declaration
-from ..i18n.wording import CATALOG
+from ..i18n.languages import base, normalize
+from ..i18n.wording import CATALOG, wording_language
 from .warnings import report, warn
 
 if TYPE_CHECKING:
@@ -252,6 +253,8 @@ class CookieDomain(Domain):
             for location, result in self.inline[docname]:
                 for diagnostic in result.diagnostics:
                     report(diagnostic, location)
+        if self.uses:
+            warn_missing_language(self.env.config.language)
         self.report_duplicates()
 
     # --- objects ----------------------------------------------------------------------
@@ -323,6 +326,26 @@ class CookieDomain(Domain):
             if reference is not None:
                 found.append((f"cookie:{objtype}", reference))
         return found
+
+
+#: Where the documentation says how to add a language.
+TRANSLATION_GUIDE = (
+    "https://sphinx-cookiecharter.readthedocs.io/en/latest/contributing/translations.html"
+)
+
+
+def warn_missing_language(language: str | None) -> None:
+    """One warning when the build language has no catalog: the charter's own wording
+    falls back to English (marked as English in the output)."""
+    wanted = normalize(language)
+    written = wording_language(wanted)
+    if base(written) != base(wanted):
+        warn(
+            f"the charter's wording has no translation for the language {wanted!r}: "
+            f"its default texts are in English; to add one, see {TRANSLATION_GUIDE}",
+            "language",
+            None,
+        )
 
 
 def _reading_order(entry: ObjectEntry) -> tuple[str, str]:

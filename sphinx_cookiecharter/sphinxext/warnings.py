@@ -91,6 +91,18 @@ SUBTYPES: tuple[Subtype, ...] = (
         "    purpose: Two.\n",
     ),
     Subtype(
+        "language",
+        "The build's language (Sphinx's language setting) has no translation of the "
+        "charter's own wording, neither itself nor its base language. Given once per "
+        "build, when a page shows a charter.",
+        "The default texts are written in English and marked as English in the output; "
+        "texts the declaration gives in the build language are still used. The message "
+        "points at the guide to adding a language.",
+        message="the charter's wording has no translation for the language 'xx': its "
+        "default texts are in English; to add one, see "
+        "https://sphinx-cookiecharter.readthedocs.io/en/latest/contributing/translations.html",
+    ),
+    Subtype(
         "config",
         "A configuration value has the wrong type or holds an unknown name.",
         "The value, or the unknown name, is ignored.",

@@ -9,6 +9,7 @@ import time
 import zlib
 from typing import TYPE_CHECKING
 
+import pytest
 from sphinx.cmd.build import build_main
 
 from sphinx_cookiecharter.core import load as loader
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    import pytest
     from sphinx.testing.util import SphinxTestApp
 
 USERS = ["a", "b", "c", "d", "e"]
@@ -188,3 +188,23 @@ def test_a_page_edited_to_drop_its_charter_drops_its_cookies(
     html = (app.outdir / "cookie-index.html").read_text(encoding="utf-8")
     assert "sessionid" not in html
     assert 'href="again.html#cookie-ga"' in html
+
+
+def test_a_language_without_catalog_warns_once(build: Callable[..., SphinxTestApp]) -> None:
+    app = build("multi", confoverrides={"language": "xx"})
+    lines = [line for line in warning_lines(app) if "cookiecharter.language" in line]
+    assert len(lines) == 1
+    assert "no translation for the language 'xx'" in lines[0]
+    assert "contributing/translations.html" in lines[0]
+    app.warning.truncate(0)
+    app.warning.seek(0)
+    app.build()  # every build, like every problem of the charter
+    assert sum("cookiecharter.language" in line for line in warning_lines(app)) == 1
+
+
+@pytest.mark.parametrize("language", ["fr", "fr_CA", "en", "en_GB"])
+def test_a_language_with_a_catalog_does_not_warn(
+    build: Callable[..., SphinxTestApp], language: str
+) -> None:
+    app = build("multi", confoverrides={"language": language})
+    assert warning_lines(app) == []
