@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_cookiecharter.core import spellings
 from sphinx_cookiecharter.core.schema import schema
 from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 
@@ -190,6 +191,60 @@ class SchemaReference(SphinxDirective):
         return table
 
 
+class DurationSpellings(SphinxDirective):
+    """``cookiecharter-durations``: the spellings of a duration the format accepts, from
+    :mod:`sphinx_cookiecharter.core.spellings`, the table the schema's pattern is built
+    from."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        rows: list[tuple[list[nodes.Node], ...]] = []
+
+        def words(spelled: tuple[str, ...]) -> list[nodes.Node]:
+            result: list[nodes.Node] = []
+            for index, word in enumerate(spelled):
+                if index:
+                    result.append(nodes.Text(", "))
+                result.append(nodes.literal(word, word))
+            return result
+
+        examples = {
+            "session": "End of session (browser)",
+            "persistent": "Forever",
+            "year": "1 Year",
+            "month": "13 months",
+            "week": "2 wks",
+            "day": "30 Days",
+            "hour": "24h",
+            "minute": "30 mins",
+            "second": "90 sec",
+        }
+        kinds = {"session": spellings.SESSION, "persistent": spellings.PERSISTENT}
+        for kind, spelled in kinds.items():
+            rows.append(([nodes.Text(kind)], words(spelled), words((examples[kind],))))
+        for unit, spelled in spellings.UNITS.items():
+            rows.append(
+                ([nodes.Text(f"an amount of {unit}s")], words(spelled), words((examples[unit],)))
+            )
+        table, body = table_skeleton(
+            (
+                Column(label, width)
+                for label, width in (("Means", 20), ("Written", 56), ("Example", 24))
+            ),
+            title=nodes.title(
+                "Accepted spellings of a duration", "Accepted spellings of a duration"
+            ),
+            classes=["cookiecharter-schema"],
+        )
+        for cells in rows:
+            row = nodes.row()
+            for cell in cells:
+                row += nodes.entry("", nodes.paragraph("", "", *cell))
+            body += row
+        return [table]
+
+
 def publish_schema(app: Sphinx, exception: Exception | None) -> None:
     """Copy the schema to ``_static/declaration.schema.json``, the address of its ``$id``."""
     # Not for EPUB: its builders are HTML builders too, but want no stray files.
@@ -202,5 +257,6 @@ def publish_schema(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the directive and the schema's publication."""
     app.add_directive("cookiecharter-schema", SchemaReference)
+    app.add_directive("cookiecharter-durations", DurationSpellings)
     app.connect("build-finished", publish_schema)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

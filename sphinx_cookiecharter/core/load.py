@@ -192,6 +192,14 @@ class _Builder:
     def text(self, value: Any, path: tuple[PathPart, ...]) -> LocalizedText | None:
         return None if value is None else LocalizedText.of(value, self.position(path))
 
+    def duration(self, value: Any, path: tuple[PathPart, ...]) -> Duration | None:
+        """A duration string, or free text given as a language mapping."""
+        if value is None:
+            return None
+        if isinstance(value, dict):
+            return Duration.free_text(LocalizedText.of(value, self.position(path)))
+        return Duration.parse(value)
+
     def valid(self, key: str) -> Any:
         """A top-level value, or ``None`` when it or anything in it has a problem."""
         return None if key in self.broken_keys else self.data.get(key)
@@ -237,7 +245,7 @@ class _Builder:
             categories=tuple(categories),
             providers=tuple(providers.values()),
             version=self.valid("version") or 1,
-            site=self.valid("site"),
+            site=self.text(self.valid("site"), ("site",)),
             updated=_date(updated),
             controller=Controller(
                 controller.get("name"),
@@ -249,7 +257,7 @@ class _Builder:
             else None,
             consent=ConsentSettings(
                 consent.get("manage_url"),
-                _duration(consent.get("duration")),
+                self.duration(consent.get("duration"), ("consent", "duration")),
                 consent.get("granular"),
                 self.position(("consent",)),
             )
@@ -311,7 +319,7 @@ class _Builder:
             purpose=purpose,
             consent=item.get("consent", consent_of[category]),
             service=text("service"),
-            duration=_duration(item.get("duration")),
+            duration=self.duration(item.get("duration"), (*path, "duration")),
             party=item.get("party", "first"),
             storage=item.get("storage", "cookie"),
             domain=item.get("domain"),
@@ -326,7 +334,3 @@ def _date(value: str | None) -> datetime.date | None:
         return datetime.date.fromisoformat(value) if value else None
     except ValueError:
         return None
-
-
-def _duration(value: str | None) -> Duration | None:
-    return Duration.parse(value) if value is not None else None

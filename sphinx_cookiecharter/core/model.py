@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+from . import spellings
 
 if TYPE_CHECKING:
     import datetime
@@ -78,48 +79,46 @@ class LocalizedText:
         return len(self.translations) == 1 and self.translations[0][0] is None
 
 
-_AMOUNT = re.compile(r"^\s*(\d+)\s*([a-z]+?)s?\s*$")
-_ISO = re.compile(
-    r"^P(?:(?P<year>\d+)Y)?(?:(?P<month>\d+)M)?(?:(?P<week>\d+)W)?(?:(?P<day>\d+)D)?"
-    r"(?:T(?:(?P<hour>\d+)H)?(?:(?P<minute>\d+)M)?(?:(?P<second>\d+)S)?)?$"
-)
-
-
 @dataclass(frozen=True, slots=True)
 class Duration:
     """How long a cookie (or a consent choice) lives.
 
     ``kind`` is ``session`` (until the browser closes), ``persistent`` (until the
-    visitor clears it, as local storage) or ``fixed``; a fixed duration keeps its parts
-    as written, so ``13 months`` stays 13 months and ``P1Y6M`` stays one year and six
-    months when it is displayed.
+    visitor clears it, as local storage), ``fixed``, or ``text`` for what none of these
+    can say (``Unknown``, a range, a retention that depends on something), declared as
+    free text in a language mapping and shown as written. A fixed duration keeps its
+    parts as written, so ``13 months`` stays 13 months and ``P1Y6M`` stays one year and
+    six months when it is displayed.
     """
 
-    kind: Literal["session", "persistent", "fixed"]
+    kind: Literal["session", "persistent", "fixed", "text"]
     parts: tuple[tuple[int, DurationUnit], ...] = ()
+    #: The free text of a ``text`` duration.
+    text: LocalizedText | None = None
 
     @classmethod
     def parse(cls, text: str) -> Duration:
-        """Parse ``session``, ``persistent``, ``<n> <unit>`` or an ISO 8601 duration.
+        """Parse a duration written as a string: a word meaning session or persistent,
+        an amount with a unit, or an ISO 8601 duration, in any case (the accepted
+        spellings are listed in :mod:`.spellings`).
 
         :raises ValueError: when ``text`` is none of these.
         """
-        spelled = text.strip()
-        if spelled in ("session", "persistent"):
-            return cls(spelled)  # type: ignore[arg-type]
-        amount = _AMOUNT.match(spelled)
-        if amount and amount.group(2) in DURATION_UNITS:
-            return cls("fixed", ((int(amount.group(1)), amount.group(2)),))  # type: ignore[arg-type]
-        iso = _ISO.match(spelled)
-        if iso and spelled not in ("P", "PT") and not spelled.endswith("T"):
-            parts = tuple(
-                (int(iso.group(unit)), unit) for unit in DURATION_UNITS if iso.group(unit)
-            )
-            if parts:
-                return cls("fixed", parts)
-        raise ValueError(f"not a duration: {text!r}")
+        read = spellings.read(text)
+        if read is None:
+            raise ValueError(f"not a duration: {text!r}")
+        kind, parts = read
+        return cls(kind, parts)  # type: ignore[arg-type]
+
+    @classmethod
+    def free_text(cls, text: LocalizedText) -> Duration:
+        """A duration only words can give, such as ``{en: 1 week to 1 year}``."""
+        return cls("text", text=text)
 
     def __str__(self) -> str:
+        if self.kind == "text":
+            assert self.text is not None
+            return self.text.translations[0][1]
         if self.kind != "fixed":
             return self.kind
         return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in self.parts)
@@ -217,7 +216,8 @@ class Declaration:
     categories: tuple[Category, ...] = ()
     providers: tuple[Provider, ...] = ()
     version: int = 1
-    site: str | None = None
+    #: The site's name or URL, one for every language or one per language.
+    site: LocalizedText | None = None
     updated: datetime.date | None = None
     controller: Controller | None = None
     consent: ConsentSettings | None = None

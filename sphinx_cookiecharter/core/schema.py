@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from . import spellings
 from .diagnostics import short, suggest
 
 if TYPE_CHECKING:
@@ -109,10 +112,14 @@ class _Explainer:
         self.add = collector.add
         self.required_done: set[tuple[PathPart, ...]] = set()
 
-    def schema_error(self, error: jsonschema.ValidationError) -> None:
+    def schema_error(
+        self, error: jsonschema.ValidationError, outer_title: str | None = None
+    ) -> None:
+        """Note one error; ``outer_title`` is what is expected when the error's own
+        schema has no title (a branch of ``oneOf`` that only gives a type)."""
         path: tuple[PathPart, ...] = tuple(error.absolute_path)
         sub = error.schema if isinstance(error.schema, dict) else {}
-        title = sub.get("title")
+        title = sub.get("title") or outer_title
         value: Any = error.instance
         rule: Any = error.validator_value
         if "propertyNames" in error.schema_path:
@@ -162,6 +169,8 @@ class _Explainer:
                 self.add("schema", path, f"is longer than {rule} characters", title)
             case "format" if rule == "date":
                 self.add("schema", path, f"{short(value)} is not a valid date", title)
+            case "pattern" if isinstance(value, str):
+                self.add("schema", path, _refused(value, rule, path), title)
             case "pattern" | "format":
                 self.add("schema", path, f"{short(value)} is not valid", title)
             case _:
@@ -172,9 +181,44 @@ class _Explainer:
         for branch in _branches(error):
             if not any(e.validator == "type" and not e.relative_path for e in branch):
                 for inner in branch:
-                    self.schema_error(inner)
+                    self.schema_error(inner, title if not inner.relative_path else None)
                 return
         self.add("schema", tuple(error.absolute_path), f"got {_describe(error.instance)}", title)
+
+
+#: A pattern that allows one class of characters: ``^[...]*(?!\n)$``.
+_ONE_CLASS = re.compile(r"\^(\[.+\])[*+]\(\?!\\n\)\$")
+#: Characters named in words rather than shown, which would not be seen.
+_NAMED = {"\t": "a tab", " ": "a space", "\n": "a line break", "\r": "a carriage return"}
+
+
+def describe_character(character: str) -> str:
+    """A character named so that a reader sees it: ``a tab (U+0009)``,
+    ``a soft hyphen (U+00AD)``, ``':' (U+003A)``."""
+    code = f"U+{ord(character):04X}"
+    if character in _NAMED:
+        return f"{_NAMED[character]} ({code})"
+    category = unicodedata.category(character)
+    if category == "Cc":
+        return f"a control character ({code})"
+    if category in ("Cf", "Zs", "Zl", "Zp"):
+        return f"an invisible character, {unicodedata.name(character, 'unnamed').lower()} ({code})"
+    return f"{character!r} ({code})"
+
+
+def _refused(value: str, pattern: str, path: tuple[PathPart, ...]) -> str:
+    """Why a string does not match its pattern, as precisely as can be said."""
+    one_class = _ONE_CLASS.fullmatch(pattern)
+    if one_class:
+        allowed = re.compile(one_class.group(1))
+        for index, character in enumerate(value):
+            if not allowed.fullmatch(character):
+                return (
+                    f"{short(value)} holds {describe_character(character)} at character {index + 1}"
+                )
+    if path and path[-1] == "duration":
+        return f"{short(value)} is not a duration{spellings.hint(value)}"
+    return f"{short(value)} is not valid"
 
 
 def _branches(error: jsonschema.ValidationError) -> list[list[jsonschema.ValidationError]]:

@@ -65,7 +65,13 @@ class Wording:
         self.ngettext = self.translations.ngettext
 
     def duration(self, duration: Duration) -> str:
-        """A lifetime in words: a session, until cleared, or amounts (``13 mois``)."""
+        """A lifetime in words: a session, until cleared, or amounts (``13 mois``).
+
+        A duration given as free text is picked from its language mapping by the
+        renderer, which knows the build language; here it is its first text.
+        """
+        if duration.kind == "text":
+            return str(duration)
         if duration.kind == "session":
             return self.session_duration()
         if duration.kind == "persistent":
@@ -219,7 +225,7 @@ class Wording:
         *,
         needs_consent: bool,
         has_link: bool,
-        choice_kept: Literal["fixed", "session", "persistent"] | None,
+        choice_kept: Literal["fixed", "session", "persistent", "text"] | None,
     ) -> list[str]:
         """How to accept, refuse or withdraw consent, and what refusing changes."""
         paragraphs = []
@@ -264,6 +270,13 @@ class Wording:
                     self._(
                         "Your choice, whether you accept or refuse, is remembered until you "
                         "close your browser; the site asks you again on your next visit."
+                    )
+                )
+            elif choice_kept == "text":
+                paragraphs.append(
+                    self._(
+                        "How long your choice, whether you accept or refuse, is remembered: "
+                        "{duration}."
                     )
                 )
             elif choice_kept == "persistent":

@@ -32,7 +32,8 @@ class Renderer(TableRenderer):
     ) -> None:
         super().__init__(declaration, options)
         self.note_section = note_section
-        self.site = declaration.site or options.site
+        site = declaration.site or options.site
+        self.site = self.resolve(site) if site is not None else None
 
     def paragraph(self, template: str, **values: nodes.Node | str) -> nodes.paragraph:
         """One paragraph of the extension's own wording, with its placeholders filled."""
@@ -163,7 +164,7 @@ class Renderer(TableRenderer):
             self.paragraph(
                 template,
                 manage=link(self.wording.manage_link(), manage_url),
-                duration=self.wording.duration(duration) if duration else "",
+                duration=self.duration_text(duration) if duration else "",
             )
             for template in self.wording.manage(
                 needs_consent=any(c.consent == "required" for c in self.declaration.cookies),

@@ -25,7 +25,7 @@ class RenderOptions:
     sections: Sequence[str] = SECTIONS
     columns: Sequence[str] = DEFAULT_COLUMNS
     categories: Sequence[str] | None = None
-    site: str | None = None
+    site: LocalizedText | None = None
     texts: Mapping[str, LocalizedText] = field(default_factory=dict)
     classes: Sequence[str] = ()
     index: bool = True

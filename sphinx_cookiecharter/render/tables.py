@@ -13,7 +13,7 @@ from .anchors import category_anchor, cookie_targets
 from .nodes import Column, keep_own_wording_out_of_catalogs, link, table_skeleton
 
 if TYPE_CHECKING:
-    from ..core.model import Category, Cookie, Declaration, LocalizedText, Position
+    from ..core.model import Category, Cookie, Declaration, Duration, LocalizedText, Position
     from .anchors import Target
     from .options import RenderOptions
 
@@ -70,6 +70,13 @@ class TableRenderer:
                 self.mark_source(paragraph, value.position)
             result.append(paragraph)
         return result
+
+    def duration_text(self, duration: Duration) -> str:
+        """A duration in the build language: free text picked from its mapping, any other
+        in the extension's words."""
+        if duration.text is not None:
+            return self.resolve(duration.text)
+        return self.wording.duration(duration)
 
     def mark_source(self, node: nodes.Element, position: Position | None) -> None:
         node.source = self.declaration.source
@@ -137,6 +144,8 @@ class TableRenderer:
             case "duration":
                 if cookie.duration is None:
                     return []
+                if cookie.duration.text is not None:  # free text, shown as written
+                    return self.declared_paragraphs(cookie.duration.text)
                 value = self.wording.duration(cookie.duration)
                 return [nodes.paragraph(value, value)]
             case "party":

@@ -22,7 +22,7 @@ def register(app: Sphinx) -> None:
     )
     app.add_config_value("cookiecharter_sections", list(SECTIONS), "env", types=(list, tuple))
     app.add_config_value("cookiecharter_columns", list(DEFAULT_COLUMNS), "env", types=(list, tuple))
-    app.add_config_value("cookiecharter_site", None, "env", types=(str, type(None)))
+    app.add_config_value("cookiecharter_site", None, "env", types=(str, dict, type(None)))
     app.add_config_value("cookiecharter_texts", {}, "env", types=(dict,))
     app.connect("config-inited", check_config)
 
@@ -81,8 +81,11 @@ def check_config(app: Sphinx, config: Config) -> None:
             _warn("cookiecharter_columns names no known column; the default columns are used")
             chosen = list(DEFAULT_COLUMNS)
         config[name] = chosen
-    if config.cookiecharter_site is not None and not isinstance(config.cookiecharter_site, str):
-        _warn("cookiecharter_site must be a string; it is ignored")
+    if config.cookiecharter_site is not None and not _is_text(config.cookiecharter_site):
+        _warn(
+            "cookiecharter_site must be a string or a mapping of language codes to "
+            "strings; it is ignored"
+        )
         config.cookiecharter_site = None
     texts = config.cookiecharter_texts
     if not isinstance(texts, dict):
@@ -98,6 +101,12 @@ def check_config(app: Sphinx, config: Config) -> None:
                 "language codes to strings; it is ignored"
             )
     config.cookiecharter_texts = checked
+
+
+def site_of(config: Config) -> LocalizedText | None:
+    """The checked ``cookiecharter_site`` as a localized text."""
+    site = config.cookiecharter_site
+    return LocalizedText.of(site) if site else None
 
 
 def texts_of(config: Config) -> dict[str, LocalizedText]:

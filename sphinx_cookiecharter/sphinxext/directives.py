@@ -10,7 +10,7 @@ from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.model import COLUMNS, DEFAULT_COLUMNS, SECTIONS
-from .config import choose, split_names, texts_of
+from .config import choose, site_of, split_names, texts_of
 from .domain import ObjectEntry, configured_path, domain
 from .warnings import warn
 
@@ -118,7 +118,7 @@ class CookieCharterDirective(SphinxDirective):
             sections=self.names("sections", config.cookiecharter_sections, SECTIONS),
             columns=columns,
             categories=categories,
-            site=config.cookiecharter_site,
+            site=site_of(config),
             texts=texts_of(config),
             classes=self.options.get("class", ()),
             index="no-index" not in self.options and "noindex" not in self.options,

@@ -49,7 +49,7 @@ def test_the_valid_declaration_as_read():
     declaration = _load("yaml")
     assert declaration.source == str(VALID / "declaration.yaml")
     assert declaration.version == 1
-    assert declaration.site == "https://data.example.org"
+    assert declaration.site == LocalizedText.of("https://data.example.org")
     assert declaration.controller.name == "Example Town Hall"
     assert declaration.controller.contact == "privacy@example.org"
     assert declaration.consent.manage_url == "#cookie-settings"
@@ -456,3 +456,30 @@ def test_positions_of_the_parts_in_other_formats(fmt):
     assert declaration.consent.position is not None
     assert all(provider.position is not None for provider in declaration.providers)
     assert declaration.category("support").position is not None
+
+
+def test_site_may_be_translated():
+    result = _parse("site: {en: Example handbook, fr: Manuel d'Example}\ncookies: []\n")
+    assert result.ok
+    assert pick(result.declaration.site, "fr") == "Manuel d'Example"
+    assert pick(result.declaration.site, "de") == "Example handbook"
+
+
+def test_free_text_duration_keeps_its_languages_and_position():
+    result = _parse(
+        """\
+        consent: {duration: {en: Until you change it}}
+        cookies:
+          - name: a
+            provider: P
+            category: necessary
+            purpose: x
+            duration: {en: 1 week to 1 year, fr: 1 semaine à 1 an}
+        """
+    )
+    assert result.ok
+    duration = result.declaration.cookies[0].duration
+    assert duration.kind == "text"
+    assert pick(duration.text, "fr") == "1 semaine à 1 an"
+    assert duration.text.position == Position(7, 5)
+    assert result.declaration.consent.duration.kind == "text"

@@ -52,6 +52,17 @@ def test_position_does_not_take_part_in_equality():
         ("P2W", "fixed", ((2, "week"),)),
         ("P1DT12H", "fixed", ((1, "day"), (12, "hour"))),
         ("PT1H30M15S", "fixed", ((1, "hour"), (30, "minute"), (15, "second"))),
+        # Real-world spellings: any case, abbreviations, synonyms (issue #10).
+        ("Session", "session", ()),
+        ("End of session (browser)", "session", ()),
+        ("forever", "persistent", ()),
+        ("Persistent", "persistent", ()),
+        ("1 Year", "fixed", ((1, "year"),)),
+        ("30 mins", "fixed", ((30, "minute"),)),
+        ("90 sec", "fixed", ((90, "second"),)),
+        ("24h", "fixed", ((24, "hour"),)),
+        ("2 year", "fixed", ((2, "year"),)),
+        ("p1y", "fixed", ((1, "year"),)),
     ],
 )
 def test_duration_spellings(text, kind, parts):
@@ -79,8 +90,8 @@ def test_iso_months_and_minutes_are_told_apart():
         "   ",
         "days",
         "1 fortnight",
-        "Session",
-        "p1y",
+        "5 m",
+        "Sessions please",
         "P1Y 6M",
         "1 day 2 hours",
     ],
@@ -103,6 +114,15 @@ def test_invalid_durations_raise(text):
 )
 def test_duration_as_text(text, spelled):
     assert str(Duration.parse(text)) == spelled
+
+
+def test_free_text_duration():
+    text = LocalizedText.of({"en": "1 week to 1 year", "fr": "1 semaine à 1 an"})
+    duration = Duration.free_text(text)
+    assert duration.kind == "text"
+    assert duration.parts == ()
+    assert duration.text == text
+    assert str(duration) == "1 week to 1 year"
 
 
 # --- Declaration ----------------------------------------------------------------------

@@ -28,9 +28,10 @@ def warning_lines(app: SphinxTestApp) -> list[str]:
 def test_every_problem_is_a_located_typed_warning(build: Callable[..., SphinxTestApp]) -> None:
     app = build("errors")
     assert warning_lines(app) == [
-        "broken.yaml:10: WARNING: cookies[1].duration: '13 mnths' is not valid (expected "
-        "session, persistent, an amount with a unit such as '13 months', or ISO 8601 such "
-        "as P13M) [cookiecharter.schema]",
+        "broken.yaml:10: WARNING: cookies[1].duration: '13 mnths' is not a duration; did "
+        "you mean '13 months'? (expected session, persistent, an amount with a unit such as "
+        "'13 months' or ISO 8601 such as P13M, in any case; for what none of these can say, "
+        "free text in a language mapping such as {en: Unknown}) [cookiecharter.schema]",
         "broken.yaml:13: WARNING: cookies[2].category: unknown category 'statistcs'; did "
         "you mean 'statistics'? (expected one of necessary, preferences, statistics, "
         "marketing, or a new category declared under categories) [cookiecharter.reference]",

@@ -108,7 +108,7 @@ def test_unknown_option_values_warn_and_are_dropped(
             "unknown section in cookiecharter_texts: 'preface'",
         ),
         ("cookiecharter_texts", "intro", "cookiecharter_texts must be a mapping"),
-        ("cookiecharter_site", 42, "cookiecharter_site must be a string"),
+        ("cookiecharter_site", 42, "cookiecharter_site must be a string or a mapping"),
         ("cookiecharter_declaration", 42, "cookiecharter_declaration must be a path"),
     ],
 )
