@@ -1,11 +1,11 @@
-"""The ``cookiecharter`` command: check declarations, print the JSON Schema."""
+"""The ``cookiecharter`` command: check and lint declarations, print the JSON Schema."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .core.load import load_declaration
@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="a declaration file")
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    _lint_parser(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the declaration format",
@@ -41,9 +42,104 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _ids(value: str) -> list[str]:
+    """Rule ids given as ``CK001,CK002`` (an argparse type)."""
+    from .lint import UnknownRuleError, check_ids  # noqa: PLC0415
+
+    try:
+        return check_ids(part.strip().upper() for part in value.split(",") if part.strip())
+    except UnknownRuleError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _lint_parser(commands: Any) -> None:
+    from .lint import DEFAULT_PROFILE, PROFILES, SEVERITIES  # noqa: PLC0415
+
+    lint = commands.add_parser(
+        "lint",
+        help="check declarations against what regulators publish",
+        description="Check each declaration file against the lint rules (CK001...) and "
+        "print one finding per line, as 'FILE:LINE:COL: CK012 warning: message'. Exits "
+        "with status 1 when a finding reaches --fail-on, 2 when a file cannot be read.",
+    )
+    lint.add_argument("files", nargs="+", metavar="FILE", help="a declaration file")
+    lint.add_argument(
+        "--format", choices=("text", "json", "sarif"), default="text", help="default: text"
+    )
+    lint.add_argument(
+        "--select",
+        type=_ids,
+        action="extend",
+        metavar="IDS",
+        help="run only these rules (comma-separated, repeatable)",
+    )
+    lint.add_argument(
+        "--ignore",
+        type=_ids,
+        action="extend",
+        default=[],
+        metavar="IDS",
+        help="do not run these rules (comma-separated, repeatable)",
+    )
+    lint.add_argument(
+        "--profile",
+        choices=sorted(PROFILES),
+        default=DEFAULT_PROFILE,
+        help=f"the regulator whose thresholds apply (default: {DEFAULT_PROFILE})",
+    )
+    lint.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        default="error",
+        help="exit with status 1 when a finding is this severe or more (default: error)",
+    )
+
+
+def _lint(args: argparse.Namespace) -> int:
+    from .lint import at_least, lint, rules_for  # noqa: PLC0415
+    from .lint.report import as_json, as_sarif, as_text  # noqa: PLC0415
+
+    findings = []
+    status = 0
+    for path in args.files:
+        result = load_declaration(path)
+        for diagnostic in result.diagnostics:  # the file's own problems: never on stdout
+            print(diagnostic, file=sys.stderr)
+        if result.declaration is None:
+            status = 2
+            continue
+        if result.diagnostics and at_least("error", args.fail_on):
+            status = max(status, 1)
+        findings += lint(
+            result.declaration, profile=args.profile, select=args.select, ignore=args.ignore
+        )
+    if any(at_least(finding.severity, args.fail_on) for finding in findings):
+        status = max(status, 1)
+    if args.format == "json":
+        sys.stdout.write(as_json(findings))
+    elif args.format == "sarif":
+        rules = rules_for(args.profile, args.select, args.ignore)
+        sys.stdout.write(
+            json.dumps(as_sarif(findings, rules, version=__version__), indent=2, ensure_ascii=False)
+        )
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(as_text(findings))
+        counts = ", ".join(
+            f"{sum(f.severity == s for f in findings)} {s}" for s in ("error", "warning", "info")
+        )
+        print(
+            f"{len(findings)} finding{'' if len(findings) == 1 else 's'} ({counts})",
+            file=sys.stderr,
+        )
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "lint":
+        return _lint(args)
     if args.command == "schema":
         try:
             sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")

@@ -52,8 +52,14 @@ def build(
         srcdir: Path | None = None,
         **kwargs: Any,
     ) -> SphinxTestApp:
-        # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to.
-        kwargs["confoverrides"] = {"show_warning_types": True, **kwargs.get("confoverrides", {})}
+        # Sphinx 7.4 does not show "[type.subtype]" after warnings unless asked to. The
+        # lint is off unless a test turns it on: its findings are tested in tests/lint
+        # and in the sphinxext tests that ask for them.
+        kwargs["confoverrides"] = {
+            "show_warning_types": True,
+            "cookiecharter_lint": False,
+            **kwargs.get("confoverrides", {}),
+        }
         app = make_app(buildername, srcdir=srcdir or project(root, *examples), **kwargs)
         app.build()
         return app

@@ -22,6 +22,7 @@ from .model import (
     Cookie,
     Declaration,
     Duration,
+    LintSettings,
     LocalizedText,
     Position,
     Provider,
@@ -200,6 +201,12 @@ class _Builder:
             return Duration.free_text(LocalizedText.of(value, self.position(path)))
         return Duration.parse(value)
 
+    def lint(self, value: Any, path: tuple[PathPart, ...]) -> LintSettings | None:
+        """A ``lint`` mapping: the rule ids it silences and the reason given."""
+        if value is None:
+            return None
+        return LintSettings(tuple(value["ignore"]), value.get("reason"), self.position(path))
+
     def valid(self, key: str) -> Any:
         """A top-level value, or ``None`` when it or anything in it has a problem."""
         return None if key in self.broken_keys else self.data.get(key)
@@ -267,6 +274,7 @@ class _Builder:
                 (name, LocalizedText.of(value, self.position(("texts", name))))
                 for name, value in texts.items()
             ),
+            lint=self.lint(self.valid("lint"), ("lint",)),
         )
 
     def categories(self) -> list[Category]:
@@ -324,6 +332,8 @@ class _Builder:
             storage=item.get("storage", "cookie"),
             domain=item.get("domain"),
             exemption=text("exemption"),
+            retention=self.duration(item.get("retention"), (*path, "retention")),
+            lint=self.lint(item.get("lint"), (*path, "lint")),
             position=self.position(path),
         )
 

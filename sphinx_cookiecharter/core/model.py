@@ -161,6 +161,17 @@ class Category:
 
 
 @dataclass(frozen=True, slots=True)
+class LintSettings:
+    """What a declaration, or one of its cookies, says to ``cookiecharter lint``: the
+    rules (``CK012``...) whose findings about it are silenced, and why."""
+
+    ignore: tuple[str, ...] = ()
+    #: Required by the lint (a suppression without a reason is itself a finding).
+    reason: str | None = None
+    position: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Cookie:
     """One cookie or other tracker (local storage key, pixel...) the site sets."""
 
@@ -176,6 +187,10 @@ class Cookie:
     domain: str | None = None
     #: Why a cookie that needs no consent is exempt, as declared.
     exemption: LocalizedText | None = None
+    #: How long the data read through the cookie is kept (GDPR art. 13(2)(a)).
+    retention: Duration | None = None
+    #: Lint findings about this cookie that the declaration silences.
+    lint: LintSettings | None = None
     position: Position | None = field(default=None, compare=False)
 
     @property
@@ -222,6 +237,8 @@ class Declaration:
     controller: Controller | None = None
     consent: ConsentSettings | None = None
     texts: tuple[tuple[str, LocalizedText], ...] = ()
+    #: Lint findings about the whole file that the declaration silences.
+    lint: LintSettings | None = None
 
     def category(self, category_id: str) -> Category | None:
         """The category with this id, default or declared."""

@@ -24,6 +24,7 @@ def register(app: Sphinx) -> None:
     app.add_config_value("cookiecharter_columns", list(DEFAULT_COLUMNS), "env", types=(list, tuple))
     app.add_config_value("cookiecharter_site", None, "env", types=(str, dict, type(None)))
     app.add_config_value("cookiecharter_texts", {}, "env", types=(dict,))
+    app.add_config_value("cookiecharter_lint", True, "env", types=(bool, dict))
     app.connect("config-inited", check_config)
 
 
@@ -101,6 +102,41 @@ def check_config(app: Sphinx, config: Config) -> None:
                 "language codes to strings; it is ignored"
             )
     config.cookiecharter_texts = checked
+    config.cookiecharter_lint = check_lint(config.cookiecharter_lint)
+
+
+def check_lint(value: Any) -> dict[str, Any] | bool:
+    """``cookiecharter_lint`` as the lint's options (``False``: no lint), warning about
+    what is not usable: ``True`` (the default), ``False``, or a mapping with ``select``,
+    ``ignore`` (lists of rule ids) and ``profile``."""
+    from ..lint import DEFAULT_PROFILE, PROFILES, RULES  # noqa: PLC0415
+
+    if value is False:
+        return False
+    options: dict[str, Any] = {"profile": DEFAULT_PROFILE, "select": None, "ignore": []}
+    if value is True:
+        return options
+    if not isinstance(value, dict):
+        _warn("cookiecharter_lint must be True, False or a mapping; the default is used")
+        return options
+    for key in choose(value, ("select", "ignore", "profile"), "key in cookiecharter_lint:", _warn):
+        given = value[key]
+        if key == "profile":
+            if given in PROFILES:
+                options["profile"] = given
+            else:
+                _warn(
+                    f"unknown profile in cookiecharter_lint: {given!r} (expected one of "
+                    f"{', '.join(PROFILES)}); {DEFAULT_PROFILE} is used"
+                )
+            continue
+        if isinstance(given, str):
+            given = split_names(given)
+        if not isinstance(given, (list, tuple)):
+            _warn(f"cookiecharter_lint[{key!r}] must be a list of rule ids; it is ignored")
+            continue
+        options[key] = choose(given, RULES, f"rule id in cookiecharter_lint[{key!r}]:", _warn)
+    return options
 
 
 def site_of(config: Config) -> LocalizedText | None:

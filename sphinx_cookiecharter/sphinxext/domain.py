@@ -31,7 +31,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.load import LoadResult, load_declaration
 from ..i18n.languages import base, normalize
 from ..i18n.wording import CATALOG, wording_language
-from .warnings import report, warn
+from .warnings import report, report_finding, warn
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
@@ -238,7 +238,8 @@ class CookieDomain(Domain):
 
     def report(self) -> None:
         """Once all documents are read: forget files no page uses any longer, then give
-        the problems of every declaration in use, each once, and the duplicate objects."""
+        the problems and the lint findings of every declaration in use, each once, and
+        the duplicate objects."""
         first_use: dict[str, str] = {}
         for docname in sorted(self.uses):
             for use in self.uses[docname]:
@@ -247,15 +248,24 @@ class CookieDomain(Domain):
             if path not in first_use:
                 del self.declarations[path]
         for path, location in first_use.items():  # in the order the pages show them
-            for diagnostic in self.declarations[path].result.diagnostics:
-                report(diagnostic, location)
+            self.report_declaration(self.declarations[path].result, location)
         for docname in sorted(self.inline):
             for location, result in self.inline[docname]:
-                for diagnostic in result.diagnostics:
-                    report(diagnostic, location)
+                self.report_declaration(result, location)
         if self.uses:
             warn_missing_language(self.env.config.language)
         self.report_duplicates()
+
+    def report_declaration(self, result: LoadResult, location: str) -> None:
+        """A declaration's problems, then its lint findings (``cookiecharter_lint``)."""
+        for diagnostic in result.diagnostics:
+            report(diagnostic, location)
+        options = self.env.config.cookiecharter_lint
+        if options and result.declaration is not None:
+            from ..lint import lint  # noqa: PLC0415 (only builds that show a declaration)
+
+            for finding in lint(result.declaration, **options):
+                report_finding(finding)
 
     # --- objects ----------------------------------------------------------------------
 

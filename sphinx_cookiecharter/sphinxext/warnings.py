@@ -13,9 +13,14 @@ from sphinx.util import logging
 
 if TYPE_CHECKING:
     from ..core.diagnostics import Diagnostic
+    from ..lint import Finding
 
 #: The type of every warning the extension gives; subtypes name the kind of problem.
 WARNING_TYPE = "cookiecharter"
+
+#: The type of the lint's findings; the subtype is the rule id (``CK012``), and the
+#: rules reference describes each one.
+LINT_WARNING_TYPE = "cookiecharter-lint"
 
 logger = logging.getLogger("sphinx_cookiecharter")
 
@@ -131,3 +136,14 @@ def report(diagnostic: Diagnostic, fallback: Any) -> None:
         warn(diagnostic.description, diagnostic.kind, f"{diagnostic.source}:{diagnostic.line}")
     else:
         warn(f"{diagnostic.source}: {diagnostic.description}", diagnostic.kind, fallback)
+
+
+def report_finding(finding: Finding) -> None:
+    """Give a lint finding at its file and line: a warning ``cookiecharter-lint.<rule>``
+    for an error or a warning, a logged message for an ``info`` one."""
+    location = f"{finding.file}:{finding.line}"
+    message = f"{finding.rule}: {finding.message}"
+    if finding.severity == "info":
+        logger.info(message, location=location)
+    else:
+        logger.warning(message, location=location, type=LINT_WARNING_TYPE, subtype=finding.rule)

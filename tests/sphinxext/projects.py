@@ -22,7 +22,11 @@ def built_once(
     """
     srcdir = factory.mktemp(root) / root
     shutil.copytree(ROOTS / f"test-{root}", srcdir)
-    overrides = {"show_warning_types": True, **kwargs.pop("confoverrides", {})}
+    overrides = {
+        "show_warning_types": True,
+        "cookiecharter_lint": False,  # the lint's findings are tested on their own
+        **kwargs.pop("confoverrides", {}),
+    }
     app = SphinxTestApp(builder, srcdir=srcdir, confoverrides=overrides, **kwargs)
     app.build()
     return app

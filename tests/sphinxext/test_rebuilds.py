@@ -134,6 +134,7 @@ def test_w_fails_for_as_long_as_the_declaration_is_broken(
     srcdir = project("multi")
     (srcdir / "data" / "cookies.toml").write_text(BROKEN_TOML, encoding="utf-8")
     args = [str(srcdir), str(tmp_path / "out"), "-q", "-W", "-b", "html"]
+    args += ["-D", "cookiecharter_lint=0"]  # the lint is tested on its own
     assert build_main(args) != 0
     assert build_main(args) != 0  # an unchanged rebuild (no -E) fails too
     bump(srcdir / "data" / "cookies.toml", (ROOTS / "test-multi/data/cookies.toml").read_text())
