@@ -1,4 +1,5 @@
-"""The library's stable entry points: read a declaration from a file or from text.
+"""The library's stable entry points: read a declaration from a file or from text, and
+lint it.
 
 Everything here works without Sphinx. What it returns is documented in the
 documentation's "Python API" reference; names not listed here may change.
@@ -17,12 +18,14 @@ from .core.model import (
     Cookie,
     Declaration,
     Duration,
+    LintSettings,
     LocalizedText,
     Position,
     Provider,
 )
 from .core.read import Format, Limits
 from .core.schema import schema
+from .lint import Finding, lint
 
 __all__ = [
     "Category",
@@ -32,12 +35,15 @@ __all__ = [
     "Declaration",
     "Diagnostic",
     "Duration",
+    "Finding",
     "Format",
     "Limits",
+    "LintSettings",
     "LoadResult",
     "LocalizedText",
     "Position",
     "Provider",
+    "lint",
     "load",
     "parse",
     "schema",

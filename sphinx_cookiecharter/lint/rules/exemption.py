@@ -216,7 +216,7 @@ def exempt_statistics(ctx: Context) -> Iterator[Hit]:
 def exempt_statistics_lifetime(ctx: Context) -> Iterator[Hit]:
     for cookie in _exempt(ctx, "statistics"):
         duration = cookie.duration
-        if duration is None or duration.kind == "persistent" or longer_than(duration, 13):
+        if duration is None or duration.kind in ("persistent", "text") or longer_than(duration, 13):
             shown = "no duration" if duration is None else f"a duration of {duration}"
             yield Hit(
                 f"the exempt statistics cookie {cookie.name!r} has {shown}; the CNIL "

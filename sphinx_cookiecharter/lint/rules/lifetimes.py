@@ -118,3 +118,35 @@ def session_storage_lifetime(ctx: Context) -> Iterator[Hit]:
                 cookie.position,
                 cookie,
             )
+
+
+@rule(
+    "CK016",
+    "free-text-duration",
+    "warning",
+    title="A duration is given as free text",
+    rationale="Free text says what no duration can (`Unknown`, `1 week to 1 year`), and "
+    "the charter shows it as written; but visitors are owed how long the cookie "
+    "operates, and a text such as 'Unknown' does not tell them. Durations the lint "
+    "cannot read cannot be checked either.",
+    sources=(sources.PLANET49,),
+    fields=("cookies[].duration", "consent.duration"),
+    fix="Find the cookie's real lifetime (the browser's storage inspector shows it) and "
+    "declare it as `13 months`, `P1Y`, `session` or `persistent`; keep free text for "
+    "what really varies, and silence the finding with the reason.",
+)
+def free_text_duration(ctx: Context) -> Iterator[Hit]:
+    for cookie in ctx.declaration.cookies:
+        if cookie.duration is not None and cookie.duration.kind == "text":
+            yield Hit(
+                f"the duration of {cookie.name!r} is free text ({cookie.duration!s}), not a "
+                "duration",
+                cookie.position,
+                cookie,
+            )
+    consent = ctx.declaration.consent
+    if consent is not None and consent.duration is not None and consent.duration.kind == "text":
+        yield Hit(
+            f"`consent.duration` is free text ({consent.duration!s}), not a duration",
+            consent.position,
+        )
