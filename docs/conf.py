@@ -20,6 +20,7 @@ extensions = [
     "myst_parser",
     "sphinx_cookiecharter",
     "schema_reference",
+    "lint_reference",
     "warnings_reference",
 ]
 
@@ -32,6 +33,9 @@ nitpicky = True
 # The Python API page names os.PathLike and datetime.date, documented by Python itself (no
 # intersphinx: the docs build offline).
 nitpick_ignore = [("py:class", "os.PathLike"), ("py:class", "datetime.date")]
+# A lint finding's severity is a Literal type alias ("error", "warning", "info"), which
+# autodoc names but Python's documentation cannot link to.
+nitpick_ignore += [("py:class", "Severity")]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3

@@ -109,7 +109,7 @@ def lint(
     :param profile: ``eu``, ``fr`` or ``uk``.
     :param select: run only these rules.
     :param ignore: do not run these rules.
-    :param on: the day of the check (default: :func:`today`).
+    :param on: the day of the check (default: ``today()``).
     :raises KeyError: for an unknown profile.
     """
     context = Context(declaration, PROFILES[profile], on or today())

@@ -26,6 +26,10 @@ Severity = Literal["error", "warning", "info"]
 #: The severities, from the most to the least serious.
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
+#: The day the example files are checked on, in the tests and the docs (the rules on
+#: ``updated`` depend on the day).
+EXAMPLES_CHECKED_ON = (2026, 11, 29)
+
 #: Where the rules reference of the documentation is published; ``#ck012`` is a rule.
 RULES_URL = "https://sphinx-cookiecharter.readthedocs.io/en/latest/reference/lint-rules.html"
 

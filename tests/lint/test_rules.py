@@ -15,6 +15,7 @@ import pytest
 
 from sphinx_cookiecharter.core.load import load_declaration
 from sphinx_cookiecharter.lint import PROFILES, RULES, SEVERITIES, lint
+from sphinx_cookiecharter.lint.registry import EXAMPLES_CHECKED_ON
 from tests.paths import PACKAGE
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 EXAMPLES = PACKAGE / "lint" / "examples"
 #: The day the examples are checked on (the rules on `updated` depend on it).
-ON = datetime.date(2026, 11, 29)
+ON = datetime.date(*EXAMPLES_CHECKED_ON)
 
 
 def profile_of(rule: Rule) -> str:
