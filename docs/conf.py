@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sphinx_cookiecharter import __version__
 
-# The schema reference directive lives next to this file.
+# The schema reference and statements directives live next to this file.
 sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 project = "sphinx-cookiecharter"
@@ -22,6 +22,7 @@ extensions = [
     "schema_reference",
     "lint_reference",
     "warnings_reference",
+    "charter_statements",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

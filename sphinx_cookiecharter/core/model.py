@@ -26,6 +26,8 @@ COLUMNS: tuple[str, ...] = (
     "party",
     "storage",
     "domain",
+    "consent",
+    "country",
 )
 DEFAULT_COLUMNS: tuple[str, ...] = COLUMNS[:4]
 

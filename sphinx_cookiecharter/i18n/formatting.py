@@ -1,4 +1,13 @@
-"""Dates, durations, counts and lists for a language, written by Babel (CLDR data)."""
+"""Dates, durations, counts, lists and country names for a language, written by Babel
+(CLDR data).
+
+Two choices made here, documented in the docs' "Languages" guide:
+
+- the extension's English is British English, so English is formatted with Babel's
+  ``en_GB`` data: ``28 November 2026``, lists without a serial comma (``A, B and C``);
+- French writes the first day of a month as an ordinal, ``1er décembre 2026``
+  (CLDR gives ``1 décembre 2026``): only that is changed in Babel's output.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +20,7 @@ from babel.lists import format_list as babel_format_list
 from babel.numbers import format_decimal
 from babel.units import format_unit
 
-from .languages import DEFAULT, normalize
+from .languages import DEFAULT, base, normalize
 
 if TYPE_CHECKING:
     import datetime
@@ -20,18 +29,27 @@ if TYPE_CHECKING:
     from ..core.model import DurationUnit
 
 
+#: The locale a wording language is formatted with, when it is not the language itself.
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
 @cache
 def babel_locale(language: str | None) -> babel.Locale:
-    """The Babel locale for a language code; English when Babel does not know it."""
+    """The Babel locale for a language code (``en`` is formatted as ``en_GB``); British
+    English when Babel does not know it."""
+    code = normalize(language)
     try:
-        return babel.Locale.parse(normalize(language))
+        return babel.Locale.parse(FORMAT_LOCALES.get(code, code))
     except (ValueError, babel.UnknownLocaleError):
-        return babel.Locale(DEFAULT)
+        return babel.Locale.parse(FORMAT_LOCALES[DEFAULT])
 
 
 def format_date(date: datetime.date, language: str | None) -> str:
-    """A date in the language's long form (``28 November 2026``)."""
-    return babel_format_date(date, format="long", locale=babel_locale(language))
+    """A date in the language's long form (``28 November 2026``, ``1er décembre 2026``)."""
+    text = babel_format_date(date, format="long", locale=babel_locale(language))
+    if date.day == 1 and base(language) == "fr" and text.startswith("1 "):
+        text = "1er " + text[2:]
+    return text
 
 
 def format_amounts(parts: Sequence[tuple[int, DurationUnit]], language: str | None) -> str:
@@ -52,3 +70,9 @@ def format_count(count: int, language: str | None) -> str:
 def format_list(items: Sequence[str], language: str | None) -> str:
     """Items joined the language's way (``A, B and C``)."""
     return babel_format_list(list(items), locale=babel_locale(language))
+
+
+def territory_name(code: str, language: str | None) -> str:
+    """A country's name in the language (``États-Unis`` for ``US`` in French), or the
+    code itself when Babel has no name for it."""
+    return str(babel_locale(language).territories.get(code, code))

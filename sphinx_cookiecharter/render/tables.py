@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..core.eea import outside_eea
+from ..i18n.formatting import territory_name
 from ..i18n.languages import pick
 from ..i18n.wording import wording
 from .anchors import category_anchor, cookie_targets
-from .nodes import Column, keep_own_wording_out_of_catalogs, link, table_skeleton
+from .nodes import Column, fill, keep_own_wording_out_of_catalogs, link, table_skeleton
 
 if TYPE_CHECKING:
     from ..core.model import Category, Cookie, Declaration, Duration, LocalizedText, Position
@@ -27,6 +29,8 @@ WIDTHS = {
     "party": 10,
     "storage": 10,
     "domain": 14,
+    "consent": 18,
+    "country": 14,
 }
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
@@ -158,4 +162,34 @@ class TableRenderer:
                 if not cookie.domain:
                     return []
                 return [nodes.paragraph("", "", nodes.literal(cookie.domain, cookie.domain))]
+            case "consent":
+                return self.consent_cell(cookie)
+            case "country":
+                return self.country_cell(cookie)
         raise KeyError(column)
+
+    def consent_cell(self, cookie: Cookie) -> list[nodes.Node]:
+        """Needs consent; or exempt, with the declared reason when there is one."""
+        required = cookie.consent == "required"
+        value = self.wording.consent_cell(required=required)
+        result: list[nodes.Node] = [nodes.paragraph(value, value)]
+        if not required and cookie.exemption is not None:
+            result.extend(self.declared_paragraphs(cookie.exemption))
+        return result
+
+    def country_cell(self, cookie: Cookie) -> list[nodes.Node]:
+        """The provider's country by name; outside the EEA, said so with the safeguard."""
+        provider = cookie.provider
+        if provider.country is None:
+            return []
+        name = territory_name(provider.country, self.wording.language)
+        result: list[nodes.Node] = [nodes.paragraph(name, name)]
+        if outside_eea(provider.country):
+            outside = self.wording.outside_eea()
+            result.append(nodes.paragraph(outside, outside))
+            if provider.safeguard is not None:
+                safeguard = nodes.inline("", self.resolve(provider.safeguard))
+                self.mark_source(safeguard, provider.safeguard.position)
+                template = self.wording.safeguard_cell()
+                result.append(nodes.paragraph("", "", *fill(template, {"safeguard": safeguard})))
+        return result

@@ -41,7 +41,9 @@ FRENCH_COLUMN_HEADERS = {
 
 #: Other French wordings chosen once for all.
 FRENCH_FIXED = {
-    "Duration": "Durée de conservation",
+    # A cookie's lifetime is its "durée de vie"; "durée de conservation" is the
+    # regulator's word for how long data is kept.
+    "Duration": "Durée de vie",
     "Set by": "Déposé par",
     "This site": "Ce site",
     "A third party": "Un tiers",
@@ -50,7 +52,9 @@ FRENCH_FIXED = {
     "Statistics cookies": "Cookies statistiques",
     "Marketing cookies": "Cookies publicitaires",
     "What is a cookie?": "Qu'est-ce qu'un cookie\N{NO-BREAK SPACE}?",
-    "What cookies are used for on {site}": "À quoi servent les cookies sur {site}",
+    "Cookies set on {site} and their purposes": "Les cookies déposés sur {site} et leurs finalités",
+    "the cookie settings": "le panneau de gestion des cookies",
+    "Accepting or refusing cookies": "Accepter ou refuser les cookies",
 }
 
 
@@ -174,14 +178,8 @@ def test_french_plural_forms() -> None:
     assert catalog.last_translator == "The sphinx-cookiecharter developers"
     with po_path("fr").with_suffix(".mo").open("rb") as file:
         translations = gettext.GNUTranslations(file)
-    singular = (
-        "The cookie used on this site is listed below with its provider, the service it "
-        "belongs to and its purpose."
-    )
-    plural = (
-        "The {count} cookies used on this site are listed below by category, each with "
-        "its provider, the service it belongs to and its purpose."
-    )
+    singular = "The cookie used on this site is listed below."
+    plural = "The {count} cookies used on this site are listed below."
     one, many = forms(messages(catalog)[(singular, plural)])
     assert translations.ngettext(singular, plural, 1) == one
     assert translations.ngettext(singular, plural, 2) == many

@@ -65,3 +65,74 @@ def test_a_translated_site_name_follows_the_build_language():
 def test_a_free_text_choice_duration_is_shown_as_written():
     assert "until you change it" in text_of(render("en"))
     assert "jusqu'à ce que vous le changiez" in text_of(render("fr"))
+
+
+COLUMNS_DECLARATION = """\
+providers:
+  us:
+    name: Analytics Co
+    country: US
+    safeguard: {en: EU-US Data Privacy Framework, fr: Cadre UE-États-Unis}
+  de: {name: Hosting GmbH, country: DE}
+  ch: {name: Swiss Maps, country: CH}
+cookies:
+  - {name: a, provider: us, category: statistics, purpose: x}
+  - name: b
+    provider: de
+    category: necessary
+    purpose: y
+    exemption: {en: Keeps you signed in, fr: Vous garde connecté}
+  - {name: c, provider: ch, category: marketing, purpose: z}
+  - {name: d, provider: Someone, category: marketing, purpose: w}
+"""
+
+
+def column_rows(language: str) -> list[list[str]]:
+    result = parse_declaration(COLUMNS_DECLARATION, source="d.yaml")
+    assert result.ok, result.diagnostics
+    options = RenderOptions(language=language, columns=("name", "consent", "country"))
+    rows = []
+    for table in Renderer(result.declaration, options).tables():
+        for row in list(table.findall(nodes.row))[1:]:
+            rows.append([" / ".join(p.astext() for p in entry.children) for entry in row])
+    return rows
+
+
+def test_consent_and_country_columns_in_english():
+    assert column_rows("en") == [
+        ["b", "Exempt from consent / Keeps you signed in", "Germany"],
+        [
+            "a",
+            "Needs your consent",
+            "United States / Outside the European Economic Area / "
+            "Safeguard: EU-US Data Privacy Framework",
+        ],
+        ["c", "Needs your consent", "Switzerland / Outside the European Economic Area"],
+        ["d", "Needs your consent", ""],
+    ]
+
+
+def test_consent_and_country_columns_in_french():
+    assert column_rows("fr") == [
+        ["b", "Dispensé de consentement / Vous garde connecté", "Allemagne"],
+        [
+            "a",
+            "Soumis à votre consentement",
+            "États-Unis / Hors de l'Espace économique européen / "
+            "Garantie\u00a0: Cadre UE-États-Unis",
+        ],
+        ["c", "Soumis à votre consentement", "Suisse / Hors de l'Espace économique européen"],
+        ["d", "Soumis à votre consentement", ""],
+    ]
+
+
+def test_the_eea_list():
+    from sphinx_cookiecharter.core.eea import EEA, EU, outside_eea
+
+    assert len(EU) == 27
+    assert len(EEA) == 30
+    assert {"IS", "LI", "NO"} <= EEA
+    assert not {"GB", "CH", "US", "EL"} & EEA
+    assert outside_eea("GB")
+    assert not outside_eea("NO")
+    assert not outside_eea(None)

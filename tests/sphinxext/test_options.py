@@ -45,7 +45,7 @@ def test_configured_sections_and_columns(build: Callable[..., SphinxTestApp]) ->
     assert app.warning.getvalue() == ""
     assert len(charter_sections(app)) == 2
     table = next(app.env.get_doctree("index").findall(nodes.table))
-    assert table_rows(table)[0] == ["Nom du cookie", "Finalités", "Durée de conservation"]
+    assert table_rows(table)[0] == ["Nom du cookie", "Finalités", "Durée de vie"]
 
 
 def test_table_directive_categories_and_columns(
@@ -196,8 +196,8 @@ def test_site_from_conf_when_the_declaration_names_none(
     index = srcdir / "index.rst"
     index.write_text(index.read_text().replace("cookie-table", "cookie-charter"))
     app = build("inline", srcdir=srcdir, confoverrides={"cookiecharter_site": "Inline Site"})
-    assert "What cookies are used for on Inline Site" in words(app)
-    assert "Inline Site uses cookies" in words(app)
+    assert "Cookies set on Inline Site and their purposes" in words(app)
+    assert "Inline Site stores some information on your device" in words(app)
 
 
 def test_inline_declaration_and_its_lines(build: Callable[..., SphinxTestApp]) -> None:
