@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
+from .audit import command as audit_command
 from .core.load import load_declaration
 from .core.schema import schema
 
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cookiecharter",
-        description="Check cookie declarations for sphinx-cookiecharter, or print their "
-        "JSON Schema.",
+        description="Check cookie declarations for sphinx-cookiecharter, audit a site "
+        "against one, or print their JSON Schema.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -33,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="FILE", help="a declaration file")
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
     _lint_parser(commands)
+    audit_command.add_parser(commands)
     commands.add_parser(
         "schema",
         help="print the JSON Schema of the declaration format",
@@ -147,6 +149,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:  # the reader stopped early (`| head`): not an error
             sys.stdout = None  # nothing is left to flush at exit
         return 0
+    if args.command == "audit":
+        return audit_command.run(args)
     failed = False
     for path in args.files:
         result = load_declaration(path)

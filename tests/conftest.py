@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from sphinx.testing.util import SphinxTestApp
 
-pytest_plugins = ["sphinx.testing.fixtures"]
+pytest_plugins = ["sphinx.testing.fixtures", "tests.audit.fixtures"]
 collect_ignore = ["roots"]
 
 

@@ -56,8 +56,11 @@ def imported(name: str, tree: ast.Module, *, is_package: bool) -> list[str]:
                 base = base if is_package else base[:-1]
                 base = base[: len(base) - (node.level - 1)]
                 target = ".".join([*base, node.module] if node.module else base)
-                if node.module is None:  # from . import x, y
-                    result += [f"{target}.{alias.name}" for alias in node.names]
+                if node.module is None:  # from . import x, y: modules, or names of target
+                    for alias in node.names:
+                        module = PACKAGE.parent / f"{target}.{alias.name}".replace(".", "/")
+                        is_module = module.is_dir() or module.with_suffix(".py").is_file()
+                        result.append(f"{target}.{alias.name}" if is_module else target)
                     continue
                 result.append(target)
             elif node.module:

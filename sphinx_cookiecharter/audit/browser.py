@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
+    from contextlib import AbstractAsyncContextManager, AbstractContextManager
 
 #: Programs looked for on ``PATH`` when no browser is named.
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -83,6 +83,19 @@ def start_playwright() -> AbstractContextManager[Any]:
     return sync_playwright()
 
 
+def start_async_playwright() -> AbstractAsyncContextManager[Any]:
+    """Playwright's asynchronous API (several pages at once in one browser), or
+    :class:`BrowserUnavailable` when Playwright is not installed."""
+    try:
+        from playwright.async_api import async_playwright  # noqa: PLC0415 (optional)
+        from publicsuffixlist import PublicSuffixList  # noqa: F401, PLC0415 (the audit's)
+    except ImportError as error:
+        raise BrowserUnavailable(
+            f"the browser audit needs {error.name}: pip install 'sphinx-cookiecharter[audit]'"
+        ) from None
+    return async_playwright()
+
+
 def chromium_executable(playwright: Any, given: str | os.PathLike[str] | None = None) -> str | None:
     """The Chromium to start: the one named, else Playwright's own, else the system's.
 
@@ -117,3 +130,22 @@ def third_party_profile(directory: Path) -> Path:
     preferences.parent.mkdir(parents=True, exist_ok=True)
     preferences.write_text('{"profile": {"cookie_controls_mode": 0}}', encoding="utf-8")
     return directory
+
+
+async def launch_keeping_third_party(
+    playwright: Any, profile: Path, given: str | os.PathLike[str] | None = None
+) -> Any:
+    """A started headless Chromium that keeps third-party cookies (asynchronous API).
+
+    Chromium is started as a persistent context on :func:`third_party_profile`; the
+    ``Browser`` it returns (``context.browser``) then opens fresh, isolated contexts
+    (``browser.new_context()``) that keep third-party cookies and storage too, one per
+    visitor. Close the returned persistent context to stop the browser.
+    """
+    options = launch_options(chromium_executable(playwright, given))
+    try:
+        return await playwright.chromium.launch_persistent_context(
+            str(third_party_profile(profile)), **options
+        )
+    except Exception as error:  # Playwright raises its own Error for a failed start
+        raise BrowserUnavailable(f"Chromium did not start: {error}") from None
