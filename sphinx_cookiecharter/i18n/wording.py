@@ -608,6 +608,11 @@ class Wording:
                 return self._("Pixel")
         raise KeyError(value)
 
+    def not_given(self) -> str:
+        """What an empty cell says to a screen reader (it shows a dash)."""
+        # Translators: read out for an empty table cell (a value the declaration leaves out).
+        return self._("not given")
+
     def session_duration(self) -> str:
         """A cookie deleted when the browser closes."""
         # Translators: the lifetime of a session cookie ("Duration" column).

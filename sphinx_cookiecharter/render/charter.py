@@ -9,7 +9,7 @@ from docutils import nodes
 from ..core.model import SECTIONS
 from ..i18n.formatting import format_count, format_date, format_list, territory_name
 from .facts import Facts
-from .nodes import contact_link, fill, keep_own_wording_out_of_catalogs, link
+from .nodes import contact_link, fill, keep_own_wording_out_of_catalogs, language_class, link
 from .statements import BY_ID
 from .tables import TableRenderer
 
@@ -130,6 +130,8 @@ class Renderer(TableRenderer):
         section = nodes.section(
             "", classes=["cookiecharter-section", f"cookiecharter-section-{name}"]
         )
+        if self.wording_lang:
+            section["classes"].extend(language_class(self.wording_lang, self.options.language))
         section += nodes.title(title_text, title_text)
         section["names"].append(nodes.fully_normalize_name(title_text))
         section.extend(body)
@@ -275,7 +277,7 @@ class Renderer(TableRenderer):
                 )
             )
         ]
-        result.extend(self.table(category) for category in self.categories())
+        result.extend(self.category_tables())
         if "consent" not in self.options.columns:
             result.extend(self.exemptions(shown))
         result.extend(self.third_parties(shown))

@@ -7,10 +7,15 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..i18n.languages import base, normalize
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_NUMBER_AND_UNIT = re.compile(r"(\d)[ \t]+(?=\S)")
+#: What an empty cell shows.
+DASH = "\u2013"
 
 
 def fill(template: str, values: Mapping[str, nodes.Node | str]) -> list[nodes.Node]:
@@ -58,9 +63,45 @@ def keep_own_wording_out_of_catalogs(result: list[nodes.Node]) -> list[nodes.Nod
     """
     for node in result:
         for element in node.findall(nodes.TextElement):
-            if element.source is None:
+            # An inline is never offered without the mark, and Sphinx unwraps an inline
+            # that has it (as a translation placeholder), classes and all.
+            if element.source is None and not isinstance(element, nodes.inline):
                 element["translatable"] = False
     return result
+
+
+def keep_numbers_with_units(text: str) -> str:
+    """``13 months`` with a no-break space, so that no line ends between the two."""
+    return _NUMBER_AND_UNIT.sub("\\1\u00a0", text)
+
+
+def language_class(language: str, around: str) -> list[str]:
+    """``["language-en"]`` when a text in ``language`` stands in a text in ``around``
+    (HTML writers turn the class into ``lang="en"``); nothing when both are one language.
+    """
+    if base(language) == base(around):
+        return []
+    return ["language-" + normalize(language).replace("_", "-")]
+
+
+def empty_cell(label: str) -> nodes.paragraph:
+    """The content of an empty cell: a dash, and ``label`` (such as "not given") for
+    assistive technologies.
+
+    Builders that cannot hide a text from the eye keep the dash alone (see the Sphinx
+    layer's output adjustments).
+    """
+    return nodes.paragraph(
+        "",
+        "",
+        nodes.inline(
+            "",
+            "",
+            nodes.inline(DASH, DASH, classes=["cookiecharter-dash"]),
+            nodes.inline(label, label, classes=["cookiecharter-empty-label"]),
+            classes=["cookiecharter-empty"],
+        ),
+    )
 
 
 class Column:

@@ -9,29 +9,26 @@ from docutils import nodes
 
 from ..core.eea import outside_eea
 from ..i18n.formatting import territory_name
-from ..i18n.languages import pick
+from ..i18n.languages import base, normalize, pick_with_language
 from ..i18n.wording import wording
 from .anchors import category_anchor, cookie_targets
-from .nodes import Column, fill, keep_own_wording_out_of_catalogs, link, table_skeleton
+from .nodes import (
+    Column,
+    empty_cell,
+    fill,
+    keep_numbers_with_units,
+    keep_own_wording_out_of_catalogs,
+    language_class,
+    link,
+    table_skeleton,
+)
+from .widths import text_widths
 
 if TYPE_CHECKING:
     from ..core.model import Category, Cookie, Declaration, Duration, LocalizedText, Position
     from .anchors import Target
     from .options import RenderOptions
 
-#: Relative column widths, used by builders that size columns (LaTeX).
-WIDTHS = {
-    "provider": 14,
-    "service": 20,
-    "name": 16,
-    "purpose": 30,
-    "duration": 12,
-    "party": 10,
-    "storage": 10,
-    "domain": 14,
-    "consent": 18,
-    "country": 14,
-}
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 
@@ -49,6 +46,13 @@ class TableRenderer:
         self.targets = dict(
             zip(map(id, declaration.cookies), cookie_targets(declaration), strict=True)
         )
+        #: The language the charter's own wording is in, when it is not the page's
+        #: (no catalog for the page's language): its sections or tables say so.
+        self.wording_lang = (
+            None
+            if base(self.wording.language) == base(options.language)
+            else normalize(self.wording.language)
+        )
 
     # --- declared texts ---------------------------------------------------------------
 
@@ -58,7 +62,15 @@ class TableRenderer:
 
     def resolve(self, value: LocalizedText) -> str:
         """A declared text in the build language (or its fallback)."""
-        return pick(value, self.options.language)
+        return self.resolve_with_language(value)[0]
+
+    def resolve_with_language(self, value: LocalizedText) -> tuple[str, list[str]]:
+        """A declared text in the build language (or its fallback), and the classes
+        that give its language when it differs from the text around it."""
+        text, language = pick_with_language(value, self.options.language)
+        around = self.wording_lang or self.options.language
+        # A text given once for every language is taken to be in the page's language.
+        return text, language_class(language or self.options.language, around)
 
     def declared_paragraphs(
         self, value: LocalizedText, *, for_translators: bool = True
@@ -66,10 +78,11 @@ class TableRenderer:
         """Paragraphs of a declared text (split at blank lines), marked with their source
         for translators unless ``for_translators`` is false."""
         result: list[nodes.Node] = []
-        resolved = self.resolve(value).strip()
+        resolved, classes = self.resolve_with_language(value)
+        resolved = resolved.strip()
         chunks = _PARAGRAPH_BREAK.split(resolved) if "\n" in resolved else [resolved]
         for chunk in chunks:
-            paragraph = nodes.paragraph(chunk, chunk)
+            paragraph = nodes.paragraph(chunk, chunk, classes=list(classes))
             if for_translators:
                 self.mark_source(paragraph, value.position)
             result.append(paragraph)
@@ -95,14 +108,32 @@ class TableRenderer:
 
     def tables(self) -> list[nodes.Node]:
         """One table per category that has cookies, in display order."""
-        return keep_own_wording_out_of_catalogs(
-            [self.table(category) for category in self.categories()]
-        )
+        tables = self.category_tables()
+        if self.wording_lang:
+            for table in tables:
+                table["classes"].extend(language_class(self.wording_lang, self.options.language))
+        return keep_own_wording_out_of_catalogs(list(tables))
+
+    def category_tables(self) -> list[nodes.table]:
+        """The tables of the categories shown, sharing their column widths.
+
+        The widths are characters fitted to the content of all the tables (see
+        :mod:`.widths`), with the ``colwidths-given`` class so that every builder that
+        sizes columns uses them.
+        """
+        tables = [self.table(category) for category in self.categories()]
+        if tables:
+            widths = text_widths(tables)
+            for table in tables:
+                table["classes"].append("colwidths-given")
+                for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+                    colspec["colwidth"] = width
+        return tables
 
     def category_title(self, category: Category) -> nodes.title:
         if category.title is not None:
-            value = self.resolve(category.title)
-            title = nodes.title(value, value)
+            value, classes = self.resolve_with_language(category.title)
+            title = nodes.title(value, value, classes=classes)
             self.mark_source(title, category.title.position)
             return title
         value = self.wording.category_title(category.id) if category.is_default else category.id
@@ -112,11 +143,7 @@ class TableRenderer:
         columns = list(self.options.columns)
         table, body = table_skeleton(
             (
-                Column(
-                    self.wording.column_header(column),
-                    WIDTHS[column],
-                    [f"cookiecharter-{column}"],
-                )
+                Column(self.wording.column_header(column), 1, [f"cookiecharter-{column}"])
                 for column in columns
             ),
             title=self.category_title(category),
@@ -140,17 +167,19 @@ class TableRenderer:
                 provider = cookie.provider
                 return [nodes.paragraph("", "", link(provider.name, provider.privacy_policy))]
             case "service":
-                return self.declared_paragraphs(cookie.service) if cookie.service else []
+                if not cookie.service:
+                    return self.empty()
+                return self.declared_paragraphs(cookie.service)
             case "name":
                 return [nodes.paragraph("", "", nodes.literal(cookie.name, cookie.name))]
             case "purpose":
                 return self.declared_paragraphs(cookie.purpose)
             case "duration":
                 if cookie.duration is None:
-                    return []
+                    return self.empty()
                 if cookie.duration.text is not None:  # free text, shown as written
                     return self.declared_paragraphs(cookie.duration.text)
-                value = self.wording.duration(cookie.duration)
+                value = keep_numbers_with_units(self.wording.duration(cookie.duration))
                 return [nodes.paragraph(value, value)]
             case "party":
                 value = self.wording.party(cookie.party)
@@ -160,7 +189,7 @@ class TableRenderer:
                 return [nodes.paragraph(value, value)]
             case "domain":
                 if not cookie.domain:
-                    return []
+                    return self.empty()
                 return [nodes.paragraph("", "", nodes.literal(cookie.domain, cookie.domain))]
             case "consent":
                 return self.consent_cell(cookie)
@@ -181,7 +210,7 @@ class TableRenderer:
         """The provider's country by name; outside the EEA, said so with the safeguard."""
         provider = cookie.provider
         if provider.country is None:
-            return []
+            return self.empty()
         name = territory_name(provider.country, self.wording.language)
         result: list[nodes.Node] = [nodes.paragraph(name, name)]
         if outside_eea(provider.country):
@@ -193,3 +222,7 @@ class TableRenderer:
                 template = self.wording.safeguard_cell()
                 result.append(nodes.paragraph("", "", *fill(template, {"safeguard": safeguard})))
         return result
+
+    def empty(self) -> list[nodes.Node]:
+        """An empty cell: a dash, and words that say so to who cannot see it."""
+        return [empty_cell(self.wording.not_given())]

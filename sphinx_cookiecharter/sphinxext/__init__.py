@@ -12,7 +12,7 @@ from docutils import nodes
 
 from .. import __version__
 from ..i18n.wording import CATALOG, LOCALES
-from . import config, directives, domain
+from . import config, directives, domain, output
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +40,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-updated", domain.report_declarations)
     app.connect("warn-missing-reference", domain.warn_unknown_target)
     app.connect("builder-inited", _add_stylesheet)
+    output.register(app)
     return {
         "version": __version__,
         "env_version": 2,

@@ -1,0 +1,190 @@
+"""Column widths fitted to a charter's content, shared by all the tables of one charter.
+
+Widths are counted in characters. Each column is at least as wide as the longest thing
+in it that must stay on one line (its *floor*): a word of a header or of a provider's
+name, a cookie name or domain whole (the plain-text builders cannot break a name at its
+separators) or its longest piece (print and screen break names after ``_ - . @ *``).
+What is left of the line is shared in proportion to how much longer each column's
+content is than its floor, so the purpose column, the longest text, gets the most room.
+
+Nothing here knows a builder: the Sphinx layer picks the floors and the line length that
+suit the output it writes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+#: The characters a long cookie name or domain may break after, and only after.
+SEPARATORS = "_-.@*"
+_PIECES = re.compile(r"[^_\-.@*]*[_\-.@*]*")
+#: Columns whose words may not be hyphenated or broken: the floor is their longest word.
+WHOLE_WORD_COLUMNS = ("provider",)
+#: Characters a cell's content counts for at most when sharing out the line.
+LONGEST_LINE = 200
+#: The plain-text line the text, man and Texinfo tables aim to fit in.
+TEXT_LINE = 80
+
+
+def pieces(name: str) -> list[str]:
+    """A name cut after each run of separators: ``django_``, ``language``."""
+    return [piece for piece in _PIECES.findall(name) if piece]
+
+
+@dataclass(frozen=True)
+class Need:
+    """What one column needs: ``floor`` characters at least, ``whole`` to hold every
+    name and domain on one line (the floor for other columns), ``natural`` to hold its
+    longest content on one line."""
+
+    floor: int
+    natural: int
+    whole: int = 0
+
+
+def column_name(entry: nodes.Element) -> str | None:
+    """The column of a charter cell, from its ``cookiecharter-<column>`` class."""
+    for cls in entry["classes"]:
+        if cls.startswith("cookiecharter-"):
+            return str(cls.removeprefix("cookiecharter-"))
+    return None
+
+
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text; a no-break space (``13 months``) joins two into one."""
+    return [word for word in _SPACES.split(text) if word] or [""]
+
+
+@dataclass(frozen=True)
+class Scales:
+    """How wide a character of text and of a header is, against one of a literal
+    (the unit): print sets text in a narrower face and headers in a wider one, where
+    capitals are wider still (``capitals`` times a small letter). ``longest_word``:
+    the longest word of a declared text that sets a floor (a longer one, such as a URL,
+    breaks where the builder breaks long words)."""
+
+    text: float = 1
+    header: float = 1
+    capitals: float = 1
+    longest_word: int = 24
+
+    def width(self, word: str, *, header: bool = False) -> int:
+        """The width of ``word`` set as text (or as a header), in literal characters."""
+        capitals = sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
+        letters = len(word) - capitals + capitals * self.capitals
+        return math.ceil(letters * (self.header if header else self.text))
+
+
+#: Every character as wide as a literal's.
+SAME = Scales()
+
+
+def cell_need(
+    entry: nodes.Element, *, whole_names: bool, header: bool = False, scales: Scales = SAME
+) -> Need:
+    """The need of one cell. ``whole_names``: a literal (a name, a domain) cannot break
+    at its separators in this output."""
+    column = column_name(entry)
+    floor = 0
+    natural = 0
+    whole = 0
+    for literal in entry.findall(nodes.literal):
+        value = literal.astext()
+        # The text builder quotes a literal: two characters more.
+        whole = max(whole, len(value) + 2 if whole_names else len(value))
+        floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
+    for paragraph in entry.findall(nodes.paragraph):
+        text = paragraph.astext()
+        natural = max(natural, scales.width(text[:LONGEST_LINE]))
+        longest = max(scales.width(word, header=header) for word in _words(text))
+        if not (header or column in WHOLE_WORD_COLUMNS):
+            longest = min(longest, scales.longest_word)
+        floor = max(floor, longest if not entry.next_node(nodes.literal) else 0)
+    return Need(floor, max(natural, floor), max(whole, floor))
+
+
+def column_needs(
+    tables: Iterable[nodes.table], *, whole_names: bool, scales: Scales = SAME
+) -> list[Need]:
+    """The needs of the columns of tables that have the same columns (one charter's)."""
+    floors: list[int] = []
+    naturals: list[int] = []
+    wholes: list[int] = []
+    for table in tables:
+        for row in table.findall(nodes.row):
+            header = isinstance(row.parent, nodes.thead)
+            for index, entry in enumerate(row.findall(nodes.entry, include_self=False)):
+                if entry.parent is not row:
+                    continue
+                need = cell_need(entry, whole_names=whole_names, header=header, scales=scales)
+                if index >= len(floors):
+                    floors.append(0)
+                    naturals.append(0)
+                    wholes.append(0)
+                floors[index] = max(floors[index], need.floor)
+                wholes[index] = max(wholes[index], need.whole)
+                # A header can wrap at its spaces: only its words count.
+                if not header:
+                    naturals[index] = max(naturals[index], need.natural)
+    return [
+        Need(floor, max(floor, natural, whole), max(floor, whole))
+        for floor, natural, whole in zip(floors, naturals, wholes, strict=True)
+    ]
+
+
+def fit(needs: Sequence[Need], room: int) -> list[int]:
+    """Widths for ``needs`` in a line of ``room`` characters (cell padding excluded).
+
+    Every column gets its floor, even when the floors alone are wider than ``room``;
+    then, as far as the line allows, the width that keeps names and domains whole;
+    what is left is shared in proportion to what each column still wants, and no
+    column gets more than its natural width.
+    """
+    widths = _share([max(1, need.floor) for need in needs], [need.whole for need in needs], room)
+    return _share(widths, [need.natural for need in needs], room)
+
+
+def _share(widths: list[int], targets: list[int], room: int) -> list[int]:
+    """``widths`` grown toward ``targets`` in proportion to what each lacks, within
+    ``room``."""
+    wants = [max(0, target - width) for target, width in zip(targets, widths, strict=True)]
+    left = room - sum(widths)
+    while left > 0 and any(wants):
+        total = sum(wants)
+        if total <= left:
+            return [width + want for width, want in zip(widths, wants, strict=True)]
+        shares = [left * want / total for want in wants]
+        given = [int(share) for share in shares]
+        # Largest remainders first, so the line is used to its last character.
+        rest = left - sum(given)
+        order = sorted(range(len(shares)), key=lambda i: given[i] - shares[i])
+        for index in order[:rest]:
+            given[index] += 1
+        widths = [width + add for width, add in zip(widths, given, strict=True)]
+        wants = [want - add for want, add in zip(wants, given, strict=True)]
+        left -= sum(given)
+    return widths
+
+
+def text_room(columns: int, line: int = TEXT_LINE) -> int:
+    """What a plain-text table of ``columns`` columns leaves for text in ``line``
+    characters: each column costs a border and a space on either side."""
+    return line - (3 * columns + 1)
+
+
+def text_widths(tables: Sequence[nodes.table]) -> list[int]:
+    """Widths in characters for plain-text output: names and domains whole, within 80
+    characters when the content allows it."""
+    needs = column_needs(tables, whole_names=True)
+    return fit(needs, text_room(len(needs)))

@@ -1,0 +1,392 @@
+"""What each builder needs beyond the standard nodes: applied when a page is written.
+
+The doctree the directives make is the same for every builder (standard nodes; column
+widths in characters, for the plain-text builders). When a page is written, one
+post-transform adapts the charter's tables to the output:
+
+- LaTeX: every table a ``longtable`` (it breaks across pages and repeats its header),
+  column widths refitted to the printed line, a break point after each ``_ - . @ *`` of
+  a cookie name or domain, no hyphenation in headers and provider names;
+- HTML (and EPUB): each table in a focusable, labelled scrolling region with the least
+  width its columns need, header cells with ``scope="col"``, break points (``<wbr>``)
+  in names and domains, the dash of an empty cell hidden from screen readers, which
+  read "not given" instead;
+- man: no hyphenation in the tables, break points (``\\:``) in names and domains;
+- every builder but HTML: the dash of an empty cell alone;
+- every builder: ids that the charter made are unique in the page written, a single
+  page holding the whole project (``singlehtml``) included.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.writers.manpage import ManualPageTranslator
+
+from ..render.widths import Need, Scales, column_needs, fit, pieces
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+#: The columns whose literals (cookie names, domains) get break points.
+NAME_COLUMNS = ("cookiecharter-name", "cookiecharter-domain")
+
+# --- LaTeX -------------------------------------------------------------------------------
+
+#: Text width of a printed page in points, a little less than on A4 with Sphinx's
+#: default margins (6.27 in = 453 pt; US letter is wider).
+LATEX_LINE = 445.0
+#: The width of a character of Sphinx's typewriter font (txtt, 10 pt) in points: the
+#: unit of the widths. Body text (Termes) is narrower, its capitals wider; headers are
+#: bold sans. Long words of declared texts get break points, so they set no floor.
+LATEX_CHARACTER = 5.25
+LATEX_SCALES = Scales(text=0.88, header=1.1, capitals=1.5, longest_word=16)
+#: A cell's padding: two ``\tabcolsep`` of 6 pt and a rule.
+LATEX_PADDING = 12.4
+#: Smaller type for a table whose columns cannot all hold their longest word or
+#: name piece at the body's size: each size and how much narrower its letters are.
+LATEX_SIZES = (
+    ("", 1.0),
+    (r"\small", 0.9),
+    (r"\footnotesize", 0.8),
+    (r"\scriptsize", 0.7),
+    (r"\tiny", 0.5),
+)
+#: Where a name may break; and what keeps a header or provider name whole.
+LATEX_BREAK = r"\allowbreak{}"
+LATEX_NO_HYPHENATION = r"\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
+#: Where a long word of a declared text (a URL in a purpose) may break in print.
+LONG_WORD_BREAKS = re.compile(r"(?<=[/.?&=_\-:])(?=[^\s])")
+
+
+def _latex_needs(tables: list[nodes.table], scale: float) -> tuple[list[Need], int]:
+    """The needs of the tables' columns in type of ``scale``, padding included, and the
+    room of the line in the same units."""
+    unit = LATEX_CHARACTER * scale
+    padding = math.ceil(LATEX_PADDING / unit)
+    measured = column_needs(tables, whole_names=False, scales=LATEX_SCALES)
+    needs = [
+        Need(need.floor + padding, need.natural + padding, need.whole + padding)
+        for need in measured
+    ]
+    return needs, int(LATEX_LINE / unit)
+
+
+def latex_layout(table: nodes.table) -> tuple[list[int], str]:
+    """Widths for print, and the type size (a LaTeX command, or nothing for the body's).
+
+    Names break at their separators, so only their longest piece sets a floor. The
+    widths are fitted to the table's own content (a charter's tables share widths on
+    screen; in print a table of short names keeps the body's type size even when
+    another table of the charter needs a smaller one), at the largest size at which
+    every floor fits the line.
+    """
+    for size, scale in LATEX_SIZES:
+        needs, room = _latex_needs([table], scale)
+        if sum(need.floor for need in needs) <= room:
+            return fit(needs, room), size
+    return fit(needs, room), LATEX_SIZES[-1][0]
+
+
+# --- HTML --------------------------------------------------------------------------------
+
+#: The width of a character of a theme's monospace font, in the table's ems (themes
+#: set code at 0.8 to 0.9 em of the text), and the padding of a cell.
+HTML_CHARACTER_EM = 0.6
+HTML_CELL_PADDING_EM = 1.2
+
+
+class html_element(nodes.Element):
+    """An HTML element around its children: ``tag`` with ``attributes`` (lowercase, as
+    docutils names its nodes).
+
+    Made only when an HTML page is written, so no other builder meets it.
+    """
+
+
+class header_cell(nodes.entry):
+    """A header cell that says which cells it heads: ``<th scope="col">``."""
+
+
+def visit_html_element(self: HTML5Translator, node: html_element) -> None:
+    attributes: dict[str, Any] = dict(node["attributes"])
+    self.body.append(self.starttag(node, node["tag"], "", **attributes))
+
+
+def depart_html_element(self: HTML5Translator, node: html_element) -> None:
+    self.body.append(f"</{node['tag']}>")
+
+
+def visit_header_cell(self: HTML5Translator, node: header_cell) -> None:
+    row: Any = node.parent
+    row.column += 1  # the docutils writer counts columns on the row
+    self.body.append(self.starttag(node, "th", "", CLASS="head", scope="col"))
+
+
+def depart_header_cell(self: HTML5Translator, node: header_cell) -> None:
+    self.body.append("</th>\n")
+
+
+def html_min_width(tables: list[nodes.table], widths: list[int]) -> float:
+    """The least width, in ems, at which every column of the tables holds the longest
+    piece of its names and its longest word: below it, the region scrolls."""
+    needs = column_needs(tables, whole_names=False)
+    total = sum(widths)
+    return max(
+        (need.floor * HTML_CHARACTER_EM + HTML_CELL_PADDING_EM) * total / width
+        for need, width in zip(needs, widths, strict=True)
+    )
+
+
+# --- the transform -----------------------------------------------------------------------
+
+
+def charter_tables(document: nodes.document) -> list[nodes.table]:
+    return [table for table in document.findall(nodes.table) if "cookiecharter" in table["classes"]]
+
+
+def widths_of(table: nodes.table) -> list[int]:
+    return [int(colspec["colwidth"]) for colspec in table.findall(nodes.colspec)]
+
+
+def by_charter(tables: list[nodes.table]) -> Iterator[list[nodes.table]]:
+    """The tables grouped by charter: one charter's tables share their widths."""
+    groups: dict[tuple[Any, ...], list[nodes.table]] = {}
+    for table in tables:
+        columns = tuple(
+            tuple(entry["classes"])
+            for entry in table.findall(nodes.entry)
+            if isinstance(entry.parent.parent, nodes.thead)
+        )
+        groups.setdefault((columns, tuple(widths_of(table))), []).append(table)
+    yield from groups.values()
+
+
+def name_literals(table: nodes.table) -> Iterator[nodes.literal]:
+    for entry in table.findall(nodes.entry):
+        if any(cls in NAME_COLUMNS for cls in entry["classes"]):
+            yield from entry.findall(nodes.literal)
+
+
+def insert_breaks(literal: nodes.literal, make: Any) -> None:
+    """Put ``make()`` after each run of separators of the literal's text."""
+    for text in list(literal.findall(nodes.Text)):
+        _split_text(text, pieces(str(text)), make)
+
+
+def break_long_words(entry: nodes.Element, make: Any) -> None:
+    """Put ``make()`` after the punctuation of words too long for any column (URLs)."""
+    for text in list(entry.findall(nodes.Text)):
+        value = str(text)
+        if max(map(len, value.split()), default=0) <= LATEX_SCALES.longest_word:
+            continue
+        parts: list[str] = []
+        for chunk in re.split(r"(\s+)", value):
+            if len(chunk) > LATEX_SCALES.longest_word:
+                parts.extend(LONG_WORD_BREAKS.split(chunk))
+            elif chunk:
+                # Joined to the piece before: breaks go between pieces only.
+                parts[-1:] = [(parts[-1] if parts else "") + chunk]
+        _split_text(text, parts, make)
+
+
+def _split_text(text: nodes.Text, parts: list[str], make: Any) -> None:
+    if len(parts) < 2:
+        return
+    new: list[nodes.Node] = []
+    for index, part in enumerate(parts):
+        new.append(nodes.Text(part))
+        if index < len(parts) - 1:
+            new.append(make())
+    parent = text.parent
+    position = parent.index(text)
+    parent[position : position + 1] = new
+
+
+def header_entries(table: nodes.table) -> Iterable[nodes.entry]:
+    for thead in table.findall(nodes.thead):
+        yield from thead.findall(nodes.entry)
+
+
+class CharterOutput(SphinxPostTransform):
+    """Adapt the charter's tables to the builder writing the page (see the module)."""
+
+    # After the themes' own (furo wraps tables at 500), so that their wrappers are seen.
+    default_priority = 510
+
+    handlers: ClassVar[dict[str, str]] = {"latex": "latex", "html": "html", "man": "man"}
+
+    def run(self, **kwargs: Any) -> None:
+        tables = charter_tables(self.document)
+        if not tables:
+            return
+        self.unique_ids()
+        builder = self.app.builder
+        kind = "html" if builder.format == "html" else builder.name
+        if kind != "html":
+            for label in list(self.document.findall(nodes.inline)):
+                if "cookiecharter-empty-label" in label["classes"]:
+                    label.parent.remove(label)
+        handler = self.handlers.get(kind) or self.handlers.get(builder.format)
+        if handler is not None:
+            getattr(self, handler)(tables)
+
+    def unique_ids(self) -> None:
+        """Number an id of the charter's that the page already has, in page order.
+
+        A page holding several documents (``singlehtml``) may show one declaration's
+        charter twice (its sections are named by their titles); one page may also hold
+        two charters.
+        """
+        seen: Counter[str] = Counter()
+        for node in self.document.findall(nodes.Element):
+            ids = node["ids"]
+            if not ids:
+                continue
+            ours = any(cls.startswith("cookiecharter") for cls in node["classes"]) or (
+                isinstance(node, nodes.row)
+                and any("cookiecharter" in table["classes"] for table in _tables_above(node))
+            )
+            for index, anchor in enumerate(list(ids)):
+                seen[anchor] += 1
+                if seen[anchor] > 1 and ours:
+                    number = seen[anchor]
+                    while f"{anchor}-{number}" in seen:
+                        number += 1
+                    ids[index] = f"{anchor}-{number}"
+                    seen[ids[index]] += 1
+
+    # --- per builder ---------------------------------------------------------------------
+
+    def latex(self, tables: list[nodes.table]) -> None:
+        for table in tables:
+            widths, size = latex_layout(table)
+            if "longtable" not in table["classes"]:
+                table["classes"].append("longtable")
+            for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+                colspec["colwidth"] = width
+            if size:
+                parent = table.parent
+                position = parent.index(table)
+                parent.insert(position + 1, nodes.raw("", r"\endgroup", format="latex"))
+                parent.insert(position, nodes.raw("", "\\begingroup" + size, format="latex"))
+        for table in tables:
+            for literal in name_literals(table):
+                insert_breaks(literal, lambda: nodes.raw("", LATEX_BREAK, format="latex"))
+            for entry in table.findall(nodes.entry):
+                whole = "cookiecharter-provider" in entry["classes"]
+                if whole or isinstance(entry.parent.parent, nodes.thead):
+                    for paragraph in entry.findall(nodes.paragraph):
+                        paragraph.insert(0, nodes.raw("", LATEX_NO_HYPHENATION, format="latex"))
+                elif not any(cls in NAME_COLUMNS for cls in entry["classes"]):
+                    break_long_words(entry, lambda: nodes.raw("", LATEX_BREAK, format="latex"))
+
+    def html(self, tables: list[nodes.table]) -> None:
+        labels: Counter[str] = Counter()
+        for group in by_charter(tables):
+            min_width = html_min_width(group, widths_of(group[0]))
+            for table in group:
+                caption = next(iter(table.findall(nodes.title)), None)
+                label = caption.astext() if caption is not None else ""
+                # Two regions of a page may not share a name: "Marketing cookies (2)".
+                labels[label] += 1
+                if labels[label] > 1:
+                    label = f"{label} ({labels[label]})"
+                self.html_table(table, label, min_width)
+
+    def html_table(self, table: nodes.table, label: str, min_width: float) -> None:
+        for literal in name_literals(table):
+            insert_breaks(literal, lambda: nodes.raw("", "<wbr/>", format="html"))
+        for entry in list(header_entries(table)):
+            cell = header_cell("", *entry.children)
+            cell["classes"] = list(entry["classes"])
+            entry.parent.replace(entry, cell)
+        for inline in list(table.findall(nodes.inline)):
+            if "cookiecharter-dash" in inline["classes"]:
+                hidden = html_element(
+                    "", *inline.children, tag="span", attributes={"aria-hidden": "true"}
+                )
+                hidden["classes"] = list(inline["classes"])
+                inline.parent.replace(inline, hidden)
+        # A theme that wraps tables in a scrolling box of its own and copies their ids
+        # onto it (furo) would make a second scroller and a second id: the region
+        # takes the wrapper's place.
+        wrapper = table.parent
+        if isinstance(wrapper, nodes.container) and "table-wrapper" in wrapper["classes"]:
+            wrapper.parent.replace(wrapper, table)
+        region = html_element(
+            "",
+            tag="div",
+            attributes={
+                "role": "region",
+                "tabindex": "0",
+                "aria-label": label,
+                "style": f"--cookiecharter-min-width: {min_width:.1f}em",
+            },
+            classes=["cookiecharter-region"],
+        )
+        table.parent.replace(table, region)
+        region += table
+
+    def man(self, tables: list[nodes.table]) -> None:
+        for table in tables:
+            for literal in name_literals(table):
+                insert_breaks(literal, lambda: nodes.raw("", r"\:", format="manpage"))
+            # groff hyphenates what it fills; names, providers and headers must stay
+            # whole: no hyphenation from the table's start to its end.
+            parent = table.parent
+            position = parent.index(table)
+            parent.insert(position + 1, nodes.raw("", ".hy\n", format="manpage"))
+            parent.insert(position, nodes.raw("", ".nh\n", format="manpage"))
+
+
+# --- man ---------------------------------------------------------------------------------
+
+
+def visit_man_table(self: Any, node: nodes.table) -> None:
+    ManualPageTranslator.visit_table(self, node)
+
+
+#: A man page's line (``MANWIDTH=80``) less its indent (7), and what tbl's boxed table
+#: takes around and between columns (3 between two, 2 on either side).
+MAN_LINE = 80 - 7
+
+
+def man_widths(table: nodes.table) -> list[int]:
+    """Widths fitted to the table's content for a man page of 80 columns, names whole."""
+    needs = column_needs([table], whole_names=True)
+    return fit(needs, MAN_LINE - 3 * (len(needs) - 1) - 4)
+
+
+def depart_man_table(self: Any, node: nodes.table) -> None:
+    """A charter table gets its columns' widths (tbl's ``lw(<n>n)``); groff would give
+    every column the same width and let long names run over the next one."""
+    table = getattr(self, "_active_table", None)
+    if "cookiecharter" in node["classes"] and table is not None:
+        table._coldefs = [f"lw({width}n)" for width in man_widths(node)]
+    ManualPageTranslator.depart_table(self, node)
+
+
+def _tables_above(node: nodes.Node) -> Iterator[nodes.table]:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, nodes.table):
+            yield parent
+        parent = parent.parent
+
+
+def register(app: Sphinx) -> None:
+    """Register the post-transform and the two HTML-only nodes it makes."""
+    app.add_post_transform(CharterOutput)
+    app.add_node(html_element, html=(visit_html_element, depart_html_element))
+    app.add_node(header_cell, html=(visit_header_cell, depart_header_cell))
+    # Every table goes through these; others are written as before.
+    app.add_node(nodes.table, override=True, man=(visit_man_table, depart_man_table))
