@@ -10,7 +10,7 @@ import pytest
 from tests.paths import EXAMPLES, ROOTS
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
@@ -65,3 +65,28 @@ def build(
         return app
 
     return run
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the whole test session (a Playwright ``Browser``).
+
+    Skipped, with the reason printed, when no browser can be started here; CI installs one.
+    """
+    from sphinx_cookiecharter.audit.browser import BrowserUnavailable, launch, start_playwright
+
+    try:
+        manager = start_playwright()
+        playwright = manager.__enter__()
+    except BrowserUnavailable as error:
+        print(f"browser tests skipped: {error}")
+        pytest.skip(str(error))
+    try:
+        browser = launch(playwright)
+    except BrowserUnavailable as error:
+        manager.__exit__(None, None, None)
+        print(f"browser tests skipped: {error}")
+        pytest.skip(str(error))
+    yield browser
+    browser.close()
+    manager.__exit__(None, None, None)

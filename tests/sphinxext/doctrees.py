@@ -20,6 +20,10 @@ def charter_sections(app: SphinxTestApp, docname: str = "index") -> list[nodes.s
     return [s for s in doctree.findall(nodes.section) if "cookiecharter-section" in s["classes"]]
 
 
+#: An empty cell as the doctree holds it: a dash, then the words read out for it.
+EMPTY = "\u2013not given"
+
+
 def plain(text: str) -> str:
     """Undo Sphinx's smart quotes, so expectations can be typed with plain ones."""
     return text.replace("\u2019", "'")
@@ -30,7 +34,12 @@ def titles(sections: list[nodes.section]) -> list[str]:
 
 
 def table_rows(table: nodes.table) -> list[list[str]]:
-    return [[plain(entry.astext()) for entry in row] for row in table.findall(nodes.row)]
+    """The cells' text, the no-break spaces that keep numbers with their units typed as
+    plain spaces."""
+    return [
+        [plain(entry.astext()).replace("\u00a0", " ") for entry in row]
+        for row in table.findall(nodes.row)
+    ]
 
 
 def words(app: SphinxTestApp, docname: str = "index") -> str:

@@ -9,6 +9,7 @@ from docutils import nodes
 
 from sphinx_cookiecharter.core.model import COLUMNS
 from tests.sphinxext.doctrees import (
+    EMPTY,
     SECTION_CLASSES,
     charter_sections,
     table_rows,
@@ -92,13 +93,13 @@ def test_tables_one_per_category_in_design_order(build: Callable[..., SphinxTest
         ],
         [
             "Stats_Provider #1",
-            "",
+            EMPTY,
             "_st_id",
             "Tells visitors apart.",
             "2 years",
             "A third party",
             "Cookie",
-            "",
+            EMPTY,
         ],
     ]
     header = next(tables[2].findall(nodes.row))

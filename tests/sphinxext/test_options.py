@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from docutils import nodes
 
-from tests.sphinxext.doctrees import charter_sections, table_rows, words
+from tests.sphinxext.doctrees import EMPTY, charter_sections, table_rows, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,12 +61,12 @@ def test_table_directive_categories_and_columns(
     tables = list(app.env.get_doctree("tables").findall(nodes.table))
     # Display order, not the option's order.
     assert [t["classes"] for t in tables] == [
-        ["cookiecharter", "cookiecharter-necessary", "longtable"],
-        ["cookiecharter", "cookiecharter-social", "longtable"],
+        ["cookiecharter", "cookiecharter-necessary", "longtable", "colwidths-given"],
+        ["cookiecharter", "cookiecharter-social", "longtable", "colwidths-given"],
     ]
     assert table_rows(tables[0]) == [
         ["Cookie name", "Set by", "Storage", "Domain"],
-        ["session_id", "This site", "Cookie", ""],
+        ["session_id", "This site", "Cookie", EMPTY],
     ]
     assert not list(app.env.get_doctree("tables").findall(nodes.section))[1:]
 

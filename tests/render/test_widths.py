@@ -1,0 +1,91 @@
+"""Column widths fitted to the content, shared by one charter's tables."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+from sphinx_cookiecharter.core.load import parse_declaration
+from sphinx_cookiecharter.render.options import RenderOptions
+from sphinx_cookiecharter.render.tables import TableRenderer
+from sphinx_cookiecharter.render.widths import (
+    Need,
+    Scales,
+    column_needs,
+    fit,
+    pieces,
+    text_room,
+)
+
+DECLARATION = """\
+version: 1
+cookies:
+  - name: cookies_preferences_session
+    provider: ExpressionEngine
+    category: necessary
+    purpose: Keeps the generator's state between two pages of the form you fill in.
+    domain: .cookie-law-info.example.org
+  - name: sid
+    provider: Site
+    category: statistics
+    purpose: Counts.
+"""
+
+
+def tables(columns: tuple[str, ...] = ("provider", "service", "name", "purpose")) -> list:
+    declaration = parse_declaration(DECLARATION, "yaml").declaration
+    assert declaration is not None
+    renderer = TableRenderer(declaration, RenderOptions(columns=columns))
+    return renderer.category_tables()
+
+
+def widths(table: nodes.table) -> list[int]:
+    return [colspec["colwidth"] for colspec in table.findall(nodes.colspec)]
+
+
+def test_pieces_end_after_separators() -> None:
+    assert pieces("django_language") == ["django_", "language"]
+    assert pieces("_ga_*") == ["_", "ga_*"]
+    assert pieces(".AspNetCore.Mvc") == [".", "AspNetCore.", "Mvc"]
+    assert pieces("a--b@c") == ["a--", "b@", "c"]
+    assert pieces("plain") == ["plain"]
+
+
+def test_fit_gives_floors_then_whole_names_then_shares_the_rest() -> None:
+    # Floors first, even past the room.
+    assert fit([Need(10, 40), Need(30, 30)], 20) == [10, 30]
+    # Within the room: what keeps names whole, then the rest by what each lacks.
+    assert fit([Need(8, 20, 20), Need(5, 100)], 60) == [20, 40]
+    # No column grows past its natural width.
+    assert fit([Need(3, 5), Need(3, 6)], 80) == [5, 6]
+    # The room is used to its last character.
+    assert sum(fit([Need(1, 90), Need(1, 70), Need(1, 50)], 67)) == 67
+
+
+def test_one_charter_shares_its_widths_and_fits_80_columns() -> None:
+    first, second = tables()
+    assert widths(first) == widths(second)
+    assert "colwidths-given" in first["classes"]
+    provider, service, name, purpose = widths(first)
+    # The whole name, quoted as the text builder writes it; the provider's longest word.
+    assert name >= len("cookies_preferences_session") + 2
+    assert provider >= len("ExpressionEngine")
+    # The header's longest word fits too.
+    assert service >= len("location")
+    # A charter that can fit 80 columns does.
+    assert sum(widths(first)) <= text_room(4)
+    # The purpose, the longest text, gets the most room after the name.
+    assert purpose > service
+
+
+def test_print_floors_are_name_pieces_and_scaled_words() -> None:
+    first, second = tables(("name", "domain", "provider"))
+    needs = column_needs([first, second], whole_names=False, scales=Scales(text=0.5))
+    name, domain, provider = needs
+    assert name.floor == len("preferences_")  # the longest piece
+    assert name.whole == len("cookies_preferences_session")
+    assert domain.floor == len(".cookie-")
+    # "ExpressionEngine" in a face half as wide; "Provider" as a header.
+    assert provider.floor == len("Provider")
+    # Headers in a face twice as wide.
+    wide = column_needs([first, second], whole_names=False, scales=Scales(header=2))
+    assert wide[2].floor == 2 * len("Provider")
