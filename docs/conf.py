@@ -23,6 +23,7 @@ extensions = [
     "lint_reference",
     "warnings_reference",
     "charter_statements",
+    "audit_reference",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

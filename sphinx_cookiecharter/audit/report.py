@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,21 +21,23 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .compare import Finding, Kind
-    from .observation import Observation
+    from .observation import Observation, Observed
 
 #: The version of the JSON report's shape (``schemas/audit-report.schema.json``).
 REPORT_VERSION = 1
 SCHEMA = Path(__file__).resolve().parents[1] / "schemas" / "audit-report.schema.json"
 DOCS = "https://sphinx-cookiecharter.readthedocs.io/en/latest/"
 RULES_DOC = DOCS + "reference/audit-report.html"
+#: Where the text report wraps its messages.
+WIDTH = 100
 
 #: What each kind of finding means, for SARIF's rules and the documentation.
 DESCRIPTIONS: dict[Kind, str] = {
     "undeclared": "Something is stored that the declaration does not list.",
-    "set-before-consent": "Something whose declared category requires consent is stored "
-    "on arrival, before the visitor agreed.",
-    "set-after-reject": "Something whose declared category requires consent is stored "
-    "after the visitor refused, though it was not there before.",
+    "set-before-consent": "Something whose declared entry requires consent is stored on "
+    "arrival, before the visitor agreed.",
+    "set-after-reject": "Something whose declared entry requires consent is stored after "
+    "the visitor refused, though it was not there before.",
     "storage-mismatch": "Something is stored in another storage than declared (a cookie "
     "declared as local storage, for instance).",
     "party-mismatch": "Something declared first party is set by a third party, or the "
@@ -175,7 +178,7 @@ FIXES: dict[Kind, str] = {
     "party-mismatch": "Correct the entry's `party` (and `domain`).",
     "duration-mismatch": "Correct the entry's `duration`, or the lifetime the script sets.",
     "not-observed": "Remove the entry if nothing stores it any more; otherwise visit the "
-    "pages or consent phases where it is stored (--accept-selector, --pages).",
+    "pages or consent phases where it is stored (`--accept-selector`, `--pages`).",
 }
 
 
@@ -292,29 +295,45 @@ def write_text(report: Report) -> str:
                 if finding.declaration and finding.declared_line is not None
                 else ""
             )
-            lines.append(f"{number}. {where}{finding.severity}: {finding.kind}: {finding.message}")
+            lines += textwrap.wrap(
+                f"{number}. {where}{finding.severity}: {finding.kind}: {finding.message}",
+                WIDTH,
+                subsequent_indent="   ",
+                break_on_hyphens=False,
+            )
             if len(finding.pages) > 2:
-                lines.append(f"   pages: {', '.join(finding.pages)}")
+                lines += textwrap.wrap(
+                    f"pages: {', '.join(finding.pages)}",
+                    WIDTH,
+                    initial_indent="   ",
+                    subsequent_indent="     ",
+                )
         lines.append("")
     else:
         lines += ["No finding: the site stores what the declaration says.", ""]
     if observed:
-        lines.append("Stored:")
-        rows = [("PHASE", "NAME", "STORAGE", "DOMAIN", "PARTY", "LIFETIME", "PAGES")]
-        rows += [
-            (
-                item.phase,
-                item.name,
-                item.storage,
-                item.domain,
-                item.party,
-                describe_lifetime(item.lifetime)
-                if item.storage == "cookie"
-                else ("until cleared" if item.storage != "session-storage" else "session"),
-                _pages(item.pages),
+        lines.append("Stored (each item once, with the phases it was seen in):")
+        merged: dict[tuple[str, str, str], list[Observed]] = {}
+        for item in observed:
+            merged.setdefault(item.key, []).append(item)
+        rows = [("NAME", "STORAGE", "DOMAIN", "PARTY", "LIFETIME", "PHASES", "PAGES")]
+        for items in merged.values():
+            first = items[0]
+            pages = tuple(dict.fromkeys(page for item in items for page in item.pages))
+            longest = max((i.lifetime for i in items if i.lifetime is not None), default=None)
+            rows.append(
+                (
+                    first.name,
+                    first.storage,
+                    first.domain,
+                    first.party,
+                    describe_lifetime(longest)
+                    if first.storage == "cookie"
+                    else ("session" if first.storage == "session-storage" else "until cleared"),
+                    ", ".join(item.phase for item in items),
+                    _pages(pages),
+                )
             )
-            for item in observed
-        ]
         lines += ["  " + line for line in _table(rows)]
         lines.append("")
     for page in observation.pages:

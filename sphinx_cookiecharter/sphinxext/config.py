@@ -25,6 +25,7 @@ def register(app: Sphinx) -> None:
     app.add_config_value("cookiecharter_site", None, "env", types=(str, dict, type(None)))
     app.add_config_value("cookiecharter_texts", {}, "env", types=(dict,))
     app.add_config_value("cookiecharter_lint", True, "env", types=(bool, dict))
+    app.add_config_value("cookiecharter_audit", False, "", types=(bool, dict))
     app.connect("config-inited", check_config)
 
 
@@ -103,6 +104,9 @@ def check_config(app: Sphinx, config: Config) -> None:
             )
     config.cookiecharter_texts = checked
     config.cookiecharter_lint = check_lint(config.cookiecharter_lint)
+    from .audit import check as check_audit  # noqa: PLC0415
+
+    config.cookiecharter_audit = check_audit(config.cookiecharter_audit, _warn)
 
 
 def check_lint(value: Any) -> dict[str, Any] | bool:

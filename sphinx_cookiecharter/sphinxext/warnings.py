@@ -108,6 +108,22 @@ SUBTYPES: tuple[Subtype, ...] = (
         "https://sphinx-cookiecharter.readthedocs.io/en/latest/contributing/translations.html",
     ),
     Subtype(
+        "audit",
+        "With cookiecharter_audit set, after an HTML build: a page written loads a "
+        "well-known tracker (Google Analytics or Tag Manager, Matomo, Plausible, Hotjar, the "
+        "Meta pixel and the others of the audit's tracker list) and no declaration shown in "
+        "the build has an entry of its provider; or, when the browser audit is asked for, a "
+        "finding of error or warning severity (something stored but not declared, set "
+        "before consent or after a refusal, a storage, party or duration other than "
+        "declared), at the declaration's line; or the browser audit cannot run.",
+        "The output is left as written; informational findings (a declared cookie not "
+        "seen) are logged, not warned.",
+        message="this page and 3 other(s) load(s) Google Analytics "
+        "(https://www.googletagmanager.com/gtag/js?id=G-XXXXXXX); it writes cookies such as "
+        "_ga, _ga_*, _gid, and no declaration shown in this build has an entry of its "
+        "provider: declare them, or add 'google-analytics' to cookiecharter_audit['ignore']",
+    ),
+    Subtype(
         "config",
         "A configuration value has the wrong type or holds an unknown name.",
         "The value, or the unknown name, is ignored.",
