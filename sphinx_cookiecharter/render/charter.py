@@ -51,6 +51,8 @@ class Renderer(TableRenderer):
         """The nodes of one statement (see :mod:`.statements`), noted as said."""
         assert statement in BY_ID, statement
         self.said.append(statement)
+        if "site" in values and template.startswith("{site}"):
+            values["site"] = self.site_node(starts_sentence=True)
         return fill(template, values)
 
     def sentences(self, *parts: list[nodes.Node]) -> nodes.paragraph:
@@ -62,9 +64,15 @@ class Renderer(TableRenderer):
             paragraph.extend(part)
         return paragraph
 
-    def site_node(self) -> nodes.Node:
+    def site_node(self, *, starts_sentence: bool = False) -> nodes.Node:
+        """The site's name (a URL becomes a link); a name that starts a sentence gets a
+        capital letter (``the Example handbook`` -> ``The Example handbook``)."""
         site = self.site or ""
-        return link(site, site if site.startswith(("http://", "https://")) else None)
+        if site.startswith(("http://", "https://")):
+            return link(site, site)
+        if starts_sentence and site[:1].islower():
+            site = site[0].upper() + site[1:]
+        return nodes.Text(site)
 
     def overridden(self, section: str) -> LocalizedText | None:
         return self.declaration.text(section) or self.options.texts.get(section)
@@ -216,11 +224,13 @@ class Renderer(TableRenderer):
                         self.say("kinds.statistics-exemption", self.wording.statistics_exemption())
                     )
                 )
-        if facts.first_party:
+        # The parties' paragraphs speak of what the browser sends back: cookies (and
+        # pixels, which carry the third party's cookies), not local storage.
+        if any(c.storage == "cookie" for c in facts.first_party):
             paragraphs.append(
                 self.sentences(self.say("kinds.first-party", self.wording.kind("first")))
             )
-        if facts.third_party:
+        if any(c.storage in ("cookie", "pixel") for c in facts.third_party):
             paragraphs.append(
                 self.sentences(self.say("kinds.third-party", self.wording.kind("third")))
             )

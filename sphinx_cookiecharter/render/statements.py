@@ -164,13 +164,13 @@ STATEMENTS: tuple[Statement, ...] = (
     ),
     Statement(
         "kinds.first-party",
-        "A first-party cookie is declared.",
+        "A first-party cookie (storage: cookie) is declared.",
         (PLANET49_INFO,),
         lambda w: w.kind("first"),
     ),
     Statement(
         "kinds.third-party",
-        "A third-party cookie is declared.",
+        "A third-party cookie or pixel is declared.",
         (PLANET49_INFO, GDPR_13_1_E),
         lambda w: w.kind("third"),
     ),

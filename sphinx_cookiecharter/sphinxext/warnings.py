@@ -135,7 +135,7 @@ SUBTYPES: tuple[Subtype, ...] = (
         "A directive option holds an unknown name, or a directive has both an argument and a body.",
         "The unknown name is dropped; the body is ignored.",
         message="unknown name in :columns: 'flavour' (expected one of provider, service, "
-        "name, purpose, duration, party, storage, domain)",
+        "name, purpose, duration, party, storage, domain, consent, country)",
     ),
 )
 

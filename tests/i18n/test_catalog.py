@@ -51,7 +51,8 @@ FRENCH_FIXED = {
     "Preference cookies": "Cookies de préférences",
     "Statistics cookies": "Cookies statistiques",
     "Marketing cookies": "Cookies publicitaires",
-    "What is a cookie?": "Qu'est-ce qu'un cookie\N{NO-BREAK SPACE}?",
+    # Not the model page's question: the project writes its own wording (issue #10).
+    "What is a cookie?": "Comment fonctionne un cookie\N{NO-BREAK SPACE}?",
     "Cookies set on {site} and their purposes": "Les cookies déposés sur {site} et leurs finalités",
     "the cookie settings": "le panneau de gestion des cookies",
     "Accepting or refusing cookies": "Accepter ou refuser les cookies",

@@ -116,7 +116,7 @@ def test_consent_and_country_columns_in_english():
 
 def test_consent_and_country_columns_in_french():
     assert column_rows("fr") == [
-        ["b", "Dispensé de consentement / Vous garde connecté", "Allemagne"],
+        ["b", "Exempté de consentement / Vous garde connecté", "Allemagne"],
         [
             "a",
             "Soumis à votre consentement",

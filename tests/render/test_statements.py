@@ -119,7 +119,7 @@ CASES: dict[str, Case] = {
         texts={
             "en": ["lang is exempt from consent: It only keeps the language you chose."],
             # (white space folded: the no-break space before ":" is a space here)
-            "fr": ["lang est dispensé de consentement : Il ne garde que la langue choisie."],
+            "fr": ["lang est exempté de consentement : Il ne garde que la langue choisie."],
         },
         absent={"en": ["only set once you have agreed"], "fr": ["accord donné"]},
     ),
@@ -145,7 +145,7 @@ CASES: dict[str, Case] = {
         unsaid={"kinds.third-party", "usage.third-parties", "manage.consent-first"},
         texts={
             "en": ["Audience measurement can only be exempt from consent when"],
-            "fr": ["La mesure d'audience n'est dispensée de consentement que si"],
+            "fr": ["La mesure d'audience n'est exemptée de consentement que si"],
         },
     ),
     "third-party statistics": Case(
@@ -436,3 +436,24 @@ def test_nodes_are_plain_docutils() -> None:
         for child in node.findall():
             assert type(child).__module__.startswith("docutils.nodes"), type(child)
     assert isinstance(renderer.charter()[0], nodes.section)
+
+
+def test_a_site_name_that_starts_a_sentence_gets_a_capital() -> None:
+    case = Case("site: the Example handbook\ncookies:\n" + NECESSARY, said=set(), unsaid=set())
+    _, text = render(case, "en")
+    assert "The Example handbook stores some information on your device" in text
+    assert "Cookies set on the Example handbook and their purposes" in text
+    url = Case("site: https://example.org\ncookies:\n" + NECESSARY, said=set(), unsaid=set())
+    assert "https://example.org stores some information" in render(url, "en")[1]
+
+
+def test_local_storage_is_not_described_as_sent_back() -> None:
+    renderer, _ = render(CASES["local storage only"], "en")
+    assert "kinds.first-party" not in renderer.said
+    third = Case(
+        "cookies:\n  - {name: k, provider: P, category: marketing, purpose: x, party: third,"
+        " storage: local-storage}\n",
+        said=set(),
+        unsaid={"kinds.third-party"},
+    )
+    assert "kinds.third-party" not in render(third, "en")[0].said

@@ -218,7 +218,7 @@ def test_explanatory_text_covers_what_the_rules_ask(build: Callable[..., SphinxT
                 "Jusqu'à la fermeture du navigateur",
                 "Retient le thème de couleurs",
                 "Nom du prestataire",
-                "Qu'est-ce qu'un cookie ?",
+                "Comment fonctionne un cookie ?",
             ],
         ),
         # No catalog for German: English wording, dates and durations alike.
@@ -242,7 +242,7 @@ def test_french_model_page_is_reproduced(build: Callable[..., SphinxTestApp]) ->
     sections = charter_sections(app)
     assert titles(sections) == [
         "À propos des cookies sur ce site",
-        "Qu'est-ce qu'un cookie\u00a0?",
+        "Comment fonctionne un cookie\u00a0?",
         "Les différents types de cookies",
         "Les cookies déposés sur https://anglet-opendatapaysbasque.opendatasoft.com et leurs "
         "finalités",
@@ -291,7 +291,7 @@ def test_french_model_page_is_reproduced(build: Callable[..., SphinxTestApp]) ->
     # Only what is declared: necessary, first-party cookies (no statistics, no third party).
     kinds = sections[2].astext()
     assert "cookies nécessaires" in kinds.lower()
-    assert "dispensés de consentement" in kinds
+    assert "exemptés de consentement" in kinds
     assert "internes" in kinds
     assert "statistiques" not in kinds
     assert "tiers" not in kinds

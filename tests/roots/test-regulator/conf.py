@@ -1,0 +1,3 @@
+extensions = ["sphinx_cookiecharter"]
+project = "Regulator"
+language = "fr"
