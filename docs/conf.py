@@ -22,13 +22,14 @@ extensions = [
     "schema_reference",
     "lint_reference",
     "warnings_reference",
+    "languages_reference",
     "charter_statements",
     "audit_reference",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
 root_doc = "index"
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "snippets"]
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "snippets", "contributing/glossary"]
 language = "en"
 nitpicky = True
 

@@ -174,16 +174,19 @@ def test_translations_keep_placeholders(language: str) -> None:
 
 def test_french_plural_forms() -> None:
     catalog = load_po(po_path("fr"))
-    assert catalog.plural_forms == "nplurals=2; plural=(n > 1);"
+    # The CLDR's rule, as Babel gives it: one (0 and 1), many (round millions), other.
+    assert catalog.num_plurals == 3
     assert catalog.language_team == "French"
     assert catalog.last_translator == "The sphinx-cookiecharter developers"
     with po_path("fr").with_suffix(".mo").open("rb") as file:
         translations = gettext.GNUTranslations(file)
     singular = "The cookie used on this site is listed below."
     plural = "The {count} cookies used on this site are listed below."
-    one, many = forms(messages(catalog)[(singular, plural)])
+    one, millions, other = forms(messages(catalog)[(singular, plural)])
     assert translations.ngettext(singular, plural, 1) == one
-    assert translations.ngettext(singular, plural, 2) == many
+    assert translations.ngettext(singular, plural, 2) == other
+    assert translations.ngettext(singular, plural, 2_000_000) == millions
+    assert "{count} de cookies" in millions
 
 
 @pytest.mark.parametrize(
