@@ -13,6 +13,7 @@ from .core.load import load_declaration as load
 from .core.load import parse_declaration as parse
 from .core.model import (
     Category,
+    Change,
     ConsentSettings,
     Controller,
     Cookie,
@@ -29,6 +30,7 @@ from .lint import Finding, lint
 
 __all__ = [
     "Category",
+    "Change",
     "ConsentSettings",
     "Controller",
     "Cookie",

@@ -60,6 +60,20 @@ def check_integrity(data: dict[str, Any], collector: Collector, max_cookies: int
                 f"{short(updated)} is not a valid date",
                 "an ISO 8601 date such as 2026-11-28",
             )
+    changes = data.get("changes")
+    for index, change in enumerate(changes if isinstance(changes, list) else []):
+        date = change.get("date") if isinstance(change, dict) else None
+        at: tuple[PathPart, ...] = ("changes", index, "date")
+        if isinstance(date, str) and not any(d.path[:3] == at for d in collector.diagnostics):
+            try:
+                datetime.date.fromisoformat(date)
+            except ValueError:
+                collector.add(
+                    "schema",
+                    at,
+                    f"{short(date)} is not a valid date",
+                    "an ISO 8601 date such as 2026-11-28",
+                )
     broken = invalid_paths(collector.diagnostics)
     flagged = {d.path[:3] for d in collector.diagnostics}
     declared = [name for name, _ in _items(data, "categories") if isinstance(name, str)]

@@ -17,6 +17,7 @@ from .diagnostics import Collector, Diagnostic, PathPart
 from .model import (
     DEFAULT_CATEGORIES,
     Category,
+    Change,
     ConsentSettings,
     Controller,
     Cookie,
@@ -275,7 +276,26 @@ class _Builder:
                 for name, value in texts.items()
             ),
             lint=self.lint(self.valid("lint"), ("lint",)),
+            changes=self.changes(),
         )
+
+    def changes(self) -> tuple[Change, ...]:
+        """The declared history, without the entries that have a problem."""
+        raw = self.data.get("changes")
+        if not isinstance(raw, list) or ("changes",) in self.broken:
+            return ()
+        result = []
+        for index, item in enumerate(raw):
+            path = ("changes", index)
+            date = _date(item["date"]) if path not in self.broken else None
+            if date is None:
+                continue
+            description = self.text(item["description"], (*path, "description"))
+            assert description is not None  # required by the schema
+            result.append(
+                Change(date, description, tuple(item.get("cookies", ())), self.position(path))
+            )
+        return tuple(result)
 
     def categories(self) -> list[Category]:
         declared = self.entries("categories")

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 DEFAULT_CATEGORIES: tuple[str, ...] = ("necessary", "preferences", "statistics", "marketing")
 
 #: The sections of the explanatory text, in the order they appear.
-SECTIONS: tuple[str, ...] = ("intro", "what", "kinds", "usage", "manage", "updated")
+SECTIONS: tuple[str, ...] = ("intro", "what", "kinds", "usage", "manage", "updated", "changes")
 
 #: Every column a table can show, the first four being the default ones.
 COLUMNS: tuple[str, ...] = (
@@ -225,6 +225,19 @@ class ConsentSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class Change:
+    """One dated entry of the declaration's history, shown in the ``changes`` section.
+
+    :param cookies: the names of the cookies concerned (added, changed or removed).
+    """
+
+    date: datetime.date
+    description: LocalizedText
+    cookies: tuple[str, ...] = ()
+    position: Position | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Declaration:
     """Everything a site declares about the cookies it sets."""
 
@@ -241,6 +254,8 @@ class Declaration:
     texts: tuple[tuple[str, LocalizedText], ...] = ()
     #: Lint findings about the whole file that the declaration silences.
     lint: LintSettings | None = None
+    #: The declared history, in declaration order.
+    changes: tuple[Change, ...] = ()
 
     def category(self, category_id: str) -> Category | None:
         """The category with this id, default or declared."""

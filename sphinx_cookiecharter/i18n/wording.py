@@ -110,6 +110,8 @@ class Wording:
                 return self._("Blocking or deleting cookies")
             case "updated":
                 return self._("Last update")
+            case "changes":
+                return self._("Changes to this charter")
         raise KeyError(section)
 
     # --- intro: why the site stores anything --------------------------------------------
@@ -525,6 +527,10 @@ class Wording:
         """The last-updated sentence, with ``{date}``."""
         # Translators: {date} is a full date, such as "28 November 2026".
         return self._("This charter was last updated on {date}.")
+
+    def change_cookies(self, count: int) -> str:
+        """After a change's description: the cookies it concerns, with ``{cookies}``."""
+        return self.ngettext("Cookie concerned: {cookies}.", "Cookies concerned: {cookies}.", count)
 
     # --- tables ------------------------------------------------------------------------
 

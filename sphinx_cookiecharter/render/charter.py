@@ -110,6 +110,7 @@ class Renderer(TableRenderer):
             "usage": self.usage,
             "manage": self.manage,
             "updated": self.updated,
+            "changes": self.changes,
         }
         result: list[nodes.Node] = []
         for name in SECTIONS:
@@ -120,8 +121,11 @@ class Renderer(TableRenderer):
             body = builders[name]()
             if override is not None:
                 del self.said[before:]  # the project's own text is shown instead
-                tables = [node for node in body if isinstance(node, nodes.table)]
-                body = [*self.override_paragraphs(override), *tables]
+                # A declared text replaces the wording, not the tables or the changes.
+                kept = [
+                    node for node in body if isinstance(node, nodes.table | nodes.definition_list)
+                ]
+                body = [*self.override_paragraphs(override), *kept]
             if body:
                 result.append(self.section(name, body))
         return result
@@ -443,3 +447,34 @@ class Renderer(TableRenderer):
             return []
         date = format_date(self.declaration.updated, self.wording.language)
         return [self.sentences(self.say("updated.date", self.wording.updated(), date=date))]
+
+    # --- changes ----------------------------------------------------------------------
+
+    def changes(self) -> list[nodes.Node]:
+        """The declared history, newest first: each date, what changed, and the cookies
+        concerned (linked to their rows when this charter shows them)."""
+        if not self.declaration.changes:
+            return []
+        entries = nodes.definition_list(classes=["cookiecharter-changes"])
+        for change in sorted(self.declaration.changes, key=lambda c: c.date, reverse=True):
+            date = format_date(change.date, self.wording.language)
+            body = nodes.definition("", *self.declared_paragraphs(change.description))
+            if change.cookies:
+                names = [self.cookie_name(name) for name in change.cookies]
+                template = self.wording.change_cookies(len(names))
+                body += self.sentences(
+                    self.with_list("changes.cookies", template, "cookies", names)
+                )
+            entries += nodes.definition_list_item("", nodes.term(date, date), body)
+        return [entries]
+
+    def cookie_name(self, name: str) -> nodes.Node:
+        """A cookie's name as a literal, linked to its row when this charter shows one."""
+        literal = nodes.literal(name, name)
+        if not (self.options.index and "usage" in self.options.sections):
+            return literal
+        shown = {category.id for category in self.categories()}
+        for cookie in self.declaration.cookies:
+            if cookie.name == name and cookie.category in shown:
+                return nodes.reference("", "", literal, refid=self.target(cookie).anchor)
+        return literal

@@ -329,6 +329,14 @@ STATEMENTS: tuple[Statement, ...] = (
         (),
         lambda w: w.updated(),
     ),
+    # --- changes ----------------------------------------------------------------------
+    Statement(
+        "changes.cookies",
+        "An entry of changes names the cookies it concerns (good practice, not a legal "
+        "requirement); the entries themselves are the declaration's own text.",
+        (),
+        lambda w: w.change_cookies(2),
+    ),
 )
 
 #: The statements by id.

@@ -128,7 +128,7 @@ SUBTYPES: tuple[Subtype, ...] = (
         "A configuration value has the wrong type or holds an unknown name.",
         "The value, or the unknown name, is ignored.",
         message="unknown name in cookiecharter_sections: 'nope' (expected one of intro, "
-        "what, kinds, usage, manage, updated)",
+        "what, kinds, usage, manage, updated, changes)",
     ),
     Subtype(
         "option",

@@ -350,6 +350,21 @@ CASES: dict[str, Case] = {
             "fr": ["le 1er décembre 2026", "jusqu'à ce que vous le changiez."],
         },
     ),
+    "changes naming their cookies": Case(
+        """\
+        changes:
+          - {date: 2026-12-01, description: {en: Longer., fr: Plus long.}, cookies: [theme, old]}
+          - {date: 2026-01-01, description: First version.}
+        cookies:
+          - {name: theme, provider: Site, category: preferences, purpose: x}
+        """,
+        said={"changes.cookies"},
+        unsaid=set(),
+        texts={
+            "en": ["Longer. Cookies concerned: theme and old.", "First version."],
+            "fr": ["Plus long. Cookies concernés : theme et old."],
+        },
+    ),
 }
 
 
@@ -403,7 +418,7 @@ def test_every_statement_is_said_by_some_case() -> None:
 
 def test_statement_ids_are_unique_and_name_their_section() -> None:
     assert len(BY_ID) == len(STATEMENTS)
-    sections = {"intro", "what", "kinds", "usage", "manage", "updated"}
+    sections = {"intro", "what", "kinds", "usage", "manage", "updated", "changes"}
     assert {statement.section for statement in STATEMENTS} == sections
 
 

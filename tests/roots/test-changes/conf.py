@@ -1,0 +1,3 @@
+extensions = ["sphinx_cookiecharter"]
+project = "Changes"
+copyright = "2026, the test authors"
