@@ -1,5 +1,5 @@
-"""The library's stable entry points: read a declaration from a file or from text, and
-lint it.
+"""The library's stable entry points: read a declaration from a file or from text, lint
+it, export it (JSON, CSV, consent banners), compare two versions of it.
 
 Everything here works without Sphinx. What it returns is documented in the
 documentation's "Python API" reference; names not listed here may change.
@@ -26,17 +26,27 @@ from .core.model import (
 )
 from .core.read import Format, Limits
 from .core.schema import schema
+from .export import FORMATS as EXPORT_FORMATS
+from .export import CharterLink, ExportFormat, export
+from .export.diff import Changed, Difference, load_version
+from .export.diff import compare as diff
+from .export.json import export_schema
 from .lint import Finding, lint
 
 __all__ = [
+    "EXPORT_FORMATS",
     "Category",
     "Change",
+    "Changed",
+    "CharterLink",
     "ConsentSettings",
     "Controller",
     "Cookie",
     "Declaration",
     "Diagnostic",
+    "Difference",
     "Duration",
+    "ExportFormat",
     "Finding",
     "Format",
     "Limits",
@@ -45,8 +55,12 @@ __all__ = [
     "LocalizedText",
     "Position",
     "Provider",
+    "diff",
+    "export",
+    "export_schema",
     "lint",
     "load",
+    "load_version",
     "parse",
     "schema",
 ]

@@ -1,4 +1,5 @@
-"""The ``cookiecharter`` command: check and lint declarations, print the JSON Schema."""
+"""The ``cookiecharter`` command: check, lint, audit, export and compare declarations,
+print the JSON Schemas."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ if TYPE_CHECKING:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cookiecharter",
-        description="Check cookie declarations for sphinx-cookiecharter, audit a site "
-        "against one, or print their JSON Schema.",
+        description="Check, lint, export or compare cookie declarations for "
+        "sphinx-cookiecharter, audit a site against one, or print their JSON Schema.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -35,12 +36,18 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
     _lint_parser(commands)
     audit_command.add_parser(commands)
-    commands.add_parser(
+    printed = commands.add_parser(
         "schema",
         help="print the JSON Schema of the declaration format",
         description="Print the JSON Schema (draft 2020-12) that declarations are checked "
-        "against, for editors and other tools.",
+        "against, for editors and other tools; with --export, the schema of the JSON export.",
     )
+    printed.add_argument(
+        "--export", action="store_true", help="the schema of the JSON export instead"
+    )
+    from .export.command import add_commands  # noqa: PLC0415 (argparse only)
+
+    add_commands(commands)
     return parser
 
 
@@ -142,9 +149,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "lint":
         return _lint(args)
+    if args.command in ("export", "diff"):
+        status: int = args.run(args)
+        return status
     if args.command == "schema":
+        if args.export:
+            from .export.json import export_schema  # noqa: PLC0415
+
+            printed = export_schema()
+        else:
+            printed = schema()
         try:
-            sys.stdout.write(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(printed, indent=2, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         except BrokenPipeError:  # the reader stopped early (`| head`): not an error
             sys.stdout = None  # nothing is left to flush at exit

@@ -1,0 +1,184 @@
+"""The CSV export: the Open Cookie Database's columns first, and a round trip."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from sphinx_cookiecharter.api import export, load, parse
+from sphinx_cookiecharter.export.csv import OCD_COLUMNS, declaration_data, header
+from tests.export.test_json import DECLARATION_FILES
+from tests.paths import EXAMPLES, TESTS
+
+OCD = TESTS / "export" / "data" / "open-cookie-database" / "excerpt.csv"
+
+
+def rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def back(text: str):
+    """CSV -> declaration, checked by the loader as any declaration is."""
+    result = parse(json.dumps(declaration_data(text)), "json", source="<csv>")
+    assert result.ok, result.diagnostics
+    return result.declaration
+
+
+def test_the_first_columns_are_the_open_cookie_databases():
+    with OCD.open(encoding="utf-8") as file:
+        theirs = next(csv.reader(file))
+    assert list(OCD_COLUMNS) == theirs
+    exported = export(load(EXAMPLES / "docs-site.yaml").declaration, "csv")
+    assert next(csv.reader(io.StringIO(exported)))[: len(theirs)] == theirs
+
+
+def test_one_row_per_cookie_filled_in_where_the_columns_match():
+    declaration = load(EXAMPLES / "docs-site.yaml").declaration
+    table = rows(export(declaration, "csv", ["en", "fr"]))
+    assert [row["Cookie / Data Key name"] for row in table] == [
+        "theme",
+        "cookie_consent",
+        "_xa",
+        "_xa_",  # the database writes a wildcard as its prefix, with the flag set
+        "_xa_gid",
+    ]
+    xa = table[2]
+    assert xa["Platform"] == xa["Data Controller"] == "Example Analytics"
+    assert xa["Category"] == "Analytics"
+    assert xa["Domain"] == ".example.org"
+    assert xa["Description"] == "Tells visits of the same browser apart to count unique visitors."
+    assert xa["Retention period"] == "13 months"
+    assert xa["User Privacy & GDPR Rights Portals"] == "https://analytics.example.com/privacy"
+    assert [row["Wildcard match"] for row in table] == ["0", "0", "0", "1", "0"]
+    assert [row["Category"] for row in table] == [
+        "Personalization",
+        "Functional",
+        "Analytics",
+        "Analytics",
+        "Analytics",
+    ]
+    # The declaration's own columns after them, texts once per language.
+    assert list(table[0])[len(OCD_COLUMNS) :] == header(["en", "fr"])[len(OCD_COLUMNS) :]
+    assert xa["duration"] == "P13M"
+    assert xa["party"] == "third"
+    assert table[0]["storage"] == "local-storage"
+    assert "purpose:fr" in xa
+
+
+def test_ids_are_stable_uuids():
+    declaration = load(EXAMPLES / "docs-site.yaml").declaration
+    first = [row["ID"] for row in rows(export(declaration, "csv"))]
+    again = [row["ID"] for row in rows(export(declaration, "csv", ["fr"]))]
+    assert first == again
+    assert len(set(first)) == len(first)
+    assert all(len(value) == 36 and value.count("-") == 4 for value in first)
+
+
+def test_a_wildcard_that_is_not_a_prefix_keeps_its_star():
+    declaration = parse(
+        "cookies:\n"
+        "  - {name: '*_session', provider: P, category: necessary, purpose: x}\n"
+        "  - {name: 'a*b', provider: P, category: necessary, purpose: y}\n"
+    ).declaration
+    table = rows(export(declaration, "csv"))
+    assert [(r["Cookie / Data Key name"], r["Wildcard match"]) for r in table] == [
+        ("*_session", "1"),
+        ("a*b", "1"),
+    ]
+    assert [c.name for c in back(export(declaration, "csv")).cookies] == ["*_session", "a*b"]
+
+
+def test_commas_quotes_and_line_breaks_survive():
+    declaration = parse(
+        "cookies:\n"
+        "  - name: a\n"
+        "    provider: 'Quote \"Co\", Ltd'\n"
+        "    category: necessary\n"
+        '    purpose: "One, two.\\n\\nThree"\n'
+    ).declaration
+    text = export(declaration, "csv")
+    assert rows(text)[0]["Platform"] == 'Quote "Co", Ltd'
+    assert back(text).cookies[0].purpose.translations == (("en", "One, two.\n\nThree"),)
+
+
+@pytest.mark.parametrize("path", DECLARATION_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("languages", [None, ["fr", "en"]], ids=str)
+def test_round_trip_csv_declaration_csv(path, languages):
+    """A CSV export read back gives a declaration that exports to the same CSV."""
+    first = export(load(path).declaration, "csv", languages)
+    again = export(back(first), "csv", languages)
+    assert again == first
+
+
+def test_round_trip_keeps_every_cookie_fact():
+    original = load(EXAMPLES / "banner-demo.yaml").declaration
+    read = back(export(original, "csv", ["en", "fr"]))
+    for before, after in zip(original.cookies, read.cookies, strict=True):
+        assert (before.name, before.category, before.consent, before.party) == (
+            after.name,
+            after.category,
+            after.consent,
+            after.party,
+        )
+        assert (before.storage, before.domain, before.duration) == (
+            after.storage,
+            after.domain,
+            after.duration,
+        )
+        assert dict(before.purpose.translations) == dict(after.purpose.translations)
+        assert before.provider.name == after.provider.name
+        assert before.provider.privacy_policy == after.provider.privacy_policy
+        assert before.provider.country == after.provider.country
+
+
+def test_a_declared_category_travels_with_its_title():
+    declaration = parse(
+        "categories:\n"
+        "  video:\n"
+        "    title: {en: Video cookies, fr: Cookies vidéo}\n"
+        "cookies: [{name: v, provider: P, category: video, purpose: x}]\n"
+    ).declaration
+    text = export(declaration, "csv", ["en", "fr"])
+    assert rows(text)[0]["Category"] == ""  # the database has no such category
+    read = back(text)
+    assert read.category("video").title.translations == (
+        ("en", "Video cookies"),
+        ("fr", "Cookies vidéo"),
+    )
+
+
+def test_rows_of_the_open_cookie_database_are_read():
+    """A file in the database's own columns only: its rows become declared cookies."""
+    declaration = back(OCD.read_text(encoding="utf-8"))
+    by_name = {cookie.name: cookie for cookie in declaration.cookies}
+    assert set(by_name) == {
+        "__cfduid",
+        "_hjIncludedInSessionSample*",
+        "_ga",
+        "_ga_*",
+        "FPAU",
+        "_gac_*",
+    }
+    assert by_name["_ga"].category == "statistics"
+    assert by_name["_gac_*"].category == "marketing"
+    assert by_name["__cfduid"].category == "necessary"
+    assert by_name["_ga"].provider.name == "Google Analytics"
+    assert str(by_name["_ga"].duration) == "2 years"
+    assert by_name["FPAU"].duration.kind == "session"
+
+
+def test_durations_only_words_can_give_travel_per_language():
+    from tests.export.test_json import FREE_TEXT
+
+    declaration = parse(FREE_TEXT).declaration
+    text = export(declaration, "csv", ["en", "fr"])
+    (row,) = rows(text)
+    assert row["duration"] == ""
+    assert row["Retention period"] == "14 days if you tick Remember me"
+    assert row["duration_text:fr"] == "14 jours si vous cochez Se souvenir"
+    again = back(text)
+    assert again.cookies[0].duration == declaration.cookies[0].duration
+    assert export(again, "csv", ["en", "fr"]) == text
