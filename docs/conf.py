@@ -39,16 +39,27 @@ nitpick_ignore = [("py:class", "os.PathLike"), ("py:class", "datetime.date")]
 # A lint finding's severity is a Literal type alias ("error", "warning", "info"), which
 # autodoc names but Python's documentation cannot link to.
 nitpick_ignore += [("py:class", "Severity")]
+# ExportFormat is a Literal of the export format names, which the API page lists in words.
+nitpick_ignore += [("py:class", "ExportFormat")]
 
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # The documentation's own cookie charter: read by ``cookie-charter`` without an argument.
 cookiecharter_declaration = "cookies.yaml"
+# HTML builds publish the charter's JSON, and every export of the banner demo's
+# declaration, which the demo pages (html_extra_path) load.
+cookiecharter_publish = {
+    "formats": ["json", "csv", "cookieconsent", "klaro"],
+    "languages": ["en", "fr"],
+    "declarations": ["cookies.yaml", "examples/banner-demo.yaml"],
+}
 
 html_theme = "furo"
 html_title = f"sphinx-cookiecharter {release}"
 html_static_path = ["_static"]
+# The consent banner demo pages, copied as they are.
+html_extra_path = ["_extra"]
 html_show_sourcelink = True
 
 latex_documents = [
@@ -61,3 +72,7 @@ epub_author = author
 epub_publisher = author
 epub_copyright = copyright
 epub_show_urls = "no"
+# The banner demo pages are for the web site; an e-book has no use for them.
+epub_exclude_files = [
+    f"banner-demo/{name}" for name in ("cookieconsent.html", "klaro.html", "demo.js", "demo.css")
+]

@@ -7,7 +7,7 @@ then a table of the shared value types. A field added to the schema appears in t
 at the next build, and a field without a description fails the ``-W`` build.
 
 HTML builds also publish the schema at ``_static/declaration.schema.json``, the address
-its ``$id`` gives.
+its ``$id`` gives, and the JSON export's schema at ``_static/export.schema.json``.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cookiecharter.core import spellings
 from sphinx_cookiecharter.core.schema import schema
+from sphinx_cookiecharter.export.json import export_schema
 from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 
 if TYPE_CHECKING:
@@ -246,12 +247,14 @@ class DurationSpellings(SphinxDirective):
 
 
 def publish_schema(app: Sphinx, exception: Exception | None) -> None:
-    """Copy the schema to ``_static/declaration.schema.json``, the address of its ``$id``."""
+    """Copy the schemas to ``_static/declaration.schema.json`` and
+    ``_static/export.schema.json``, the addresses of their ``$id``."""
     # Not for EPUB: its builders are HTML builders too, but want no stray files.
     if exception is None and app.builder.name in {"html", "dirhtml", "singlehtml"}:
-        target = Path(app.outdir) / "_static" / "declaration.schema.json"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(schema(), indent=2, ensure_ascii=False) + "\n", "utf-8")
+        for name, content in (("declaration", schema()), ("export", export_schema())):
+            target = Path(app.outdir) / "_static" / f"{name}.schema.json"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(json.dumps(content, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

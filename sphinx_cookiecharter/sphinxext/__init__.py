@@ -12,7 +12,7 @@ from docutils import nodes
 
 from .. import __version__
 from ..i18n.wording import CATALOG, LOCALES
-from . import audit, config, directives, domain, output
+from . import audit, config, directives, domain, output, publish
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,6 +41,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("warn-missing-reference", domain.warn_unknown_target)
     app.connect("builder-inited", _add_stylesheet)
     output.register(app)
+    app.connect("config-inited", publish.check_config)
+    app.connect("build-finished", publish.publish)
     app.connect("build-finished", audit.build_finished)
     return {
         "version": __version__,

@@ -26,6 +26,8 @@ def register(app: Sphinx) -> None:
     app.add_config_value("cookiecharter_texts", {}, "env", types=(dict,))
     app.add_config_value("cookiecharter_lint", True, "env", types=(bool, dict))
     app.add_config_value("cookiecharter_audit", False, "", types=(bool, dict))
+    # What HTML builds publish (see .publish); no page changes with it.
+    app.add_config_value("cookiecharter_publish", False, "", types=(bool, dict, type(None)))
     app.connect("config-inited", check_config)
 
 

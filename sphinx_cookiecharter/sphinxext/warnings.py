@@ -131,6 +131,13 @@ SUBTYPES: tuple[Subtype, ...] = (
         "what, kinds, usage, manage, updated, changes)",
     ),
     Subtype(
+        "publish",
+        "A file that cookiecharter_publish asks for cannot be written in the output folder.",
+        "That file is not written; the build goes on.",
+        message="_build/html/_static/cookiecharter/cookies.json cannot be written: "
+        "Permission denied",
+    ),
+    Subtype(
         "option",
         "A directive option holds an unknown name, or a directive has both an argument and a body.",
         "The unknown name is dropped; the body is ignored.",
