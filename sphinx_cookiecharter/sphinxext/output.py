@@ -98,10 +98,39 @@ def latex_layout(table: nodes.table) -> tuple[list[int], str]:
 
 # --- HTML --------------------------------------------------------------------------------
 
-#: The width of a character of a theme's monospace font, in the table's ems (themes
-#: set code at 0.8 to 0.9 em of the text), and the padding of a cell.
-HTML_CHARACTER_EM = 0.6
-HTML_CELL_PADDING_EM = 1.2
+#: The width of a character of a theme's monospace font, in the table's ems (themes set
+#: code at 0.8 to 0.9 em of the text): the unit of the widths on screen. Text in a
+#: proportional face is a little wider (serif faces such as alabaster's), bold headers
+#: wider still; a cell's padding is about 1.2 em.
+HTML_CHARACTER_EM = 0.55
+HTML_SCALES = Scales(text=1.1, header=1.2, capitals=1.3)
+HTML_PADDING_EM = 1.2
+#: The width the columns are shared out for: 36 em, a little less than the narrowest
+#: text column of the five themes tested on a wide screen (alabaster's and pydata's,
+#: about 39 em). Narrower, the table keeps these proportions down to the width at which
+#: each column still holds its floor, then scrolls in its region.
+HTML_LINE_EM = 36.0
+
+
+def html_layout(tables: list[nodes.table]) -> tuple[list[int], float]:
+    """Widths for screens, shared by one charter's tables, and the least width of the
+    table in ems (below it, its region scrolls).
+
+    Names break at their separators, so only their longest piece sets a floor.
+    """
+    unit = HTML_CHARACTER_EM
+    padding = math.ceil(HTML_PADDING_EM / unit)
+    needs = [
+        Need(need.floor + padding, need.natural + padding, need.whole + padding)
+        for need in column_needs(tables, whole_names=False, scales=HTML_SCALES)
+    ]
+    room = max(int(HTML_LINE_EM / unit), sum(need.floor for need in needs))
+    widths = fit(needs, room)
+    total = sum(widths)
+    least = max(
+        need.floor * unit * total / width for need, width in zip(needs, widths, strict=True)
+    )
+    return widths, least
 
 
 class html_element(nodes.Element):
@@ -133,17 +162,6 @@ def visit_header_cell(self: HTML5Translator, node: header_cell) -> None:
 
 def depart_header_cell(self: HTML5Translator, node: header_cell) -> None:
     self.body.append("</th>\n")
-
-
-def html_min_width(tables: list[nodes.table], widths: list[int]) -> float:
-    """The least width, in ems, at which every column of the tables holds the longest
-    piece of its names and its longest word: below it, the region scrolls."""
-    needs = column_needs(tables, whole_names=False)
-    total = sum(widths)
-    return max(
-        (need.floor * HTML_CHARACTER_EM + HTML_CELL_PADDING_EM) * total / width
-        for need, width in zip(needs, widths, strict=True)
-    )
 
 
 # --- the transform -----------------------------------------------------------------------
@@ -292,8 +310,10 @@ class CharterOutput(SphinxPostTransform):
     def html(self, tables: list[nodes.table]) -> None:
         labels: Counter[str] = Counter()
         for group in by_charter(tables):
-            min_width = html_min_width(group, widths_of(group[0]))
+            widths, min_width = html_layout(group)
             for table in group:
+                for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+                    colspec["colwidth"] = width
                 caption = next(iter(table.findall(nodes.title)), None)
                 label = caption.astext() if caption is not None else ""
                 # Two regions of a page may not share a name: "Marketing cookies (2)".
