@@ -101,15 +101,15 @@ def latex_layout(table: nodes.table) -> tuple[list[int], str]:
 #: The width of a character of a theme's monospace font, in the table's ems (themes set
 #: code at 0.8 to 0.9 em of the text): the unit of the widths on screen. Text in a
 #: proportional face is a little wider (serif faces such as alabaster's), bold headers
-#: wider still; a cell's padding is about 1.2 em.
+#: wider still; a cell's padding is about 1 em.
 HTML_CHARACTER_EM = 0.55
-HTML_SCALES = Scales(text=1.1, header=1.2, capitals=1.3)
-HTML_PADDING_EM = 1.2
-#: The width the columns are shared out for: 36 em, a little less than the narrowest
+HTML_SCALES = Scales(text=1.0, header=1.1, capitals=1.3)
+HTML_PADDING_EM = 1.0
+#: The width the columns are shared out for: 38 em, a little less than the narrowest
 #: text column of the five themes tested on a wide screen (alabaster's and pydata's,
 #: about 39 em). Narrower, the table keeps these proportions down to the width at which
 #: each column still holds its floor, then scrolls in its region.
-HTML_LINE_EM = 36.0
+HTML_LINE_EM = 38.0
 
 
 def html_layout(tables: list[nodes.table]) -> tuple[list[int], float]:
@@ -120,8 +120,13 @@ def html_layout(tables: list[nodes.table]) -> tuple[list[int], float]:
     """
     unit = HTML_CHARACTER_EM
     padding = math.ceil(HTML_PADDING_EM / unit)
+    # A name kept whole gets a character to spare: monospace faces differ by theme.
     needs = [
-        Need(need.floor + padding, need.natural + padding, need.whole + padding)
+        Need(
+            need.floor + padding,
+            need.natural + padding,
+            need.whole + padding + (need.whole > need.floor),
+        )
         for need in column_needs(tables, whole_names=False, scales=HTML_SCALES)
     ]
     room = max(int(HTML_LINE_EM / unit), sum(need.floor for need in needs))
