@@ -101,10 +101,10 @@ def latex_layout(table: nodes.table) -> tuple[list[int], str]:
 #: The width of a character of a theme's monospace font, in the table's ems (themes set
 #: code at 0.8 to 0.9 em of the text): the unit of the widths on screen. Text in a
 #: proportional face is a little wider (serif faces such as alabaster's), bold headers
-#: wider still; a cell's padding is about 1 em.
+#: wider still; a cell's padding (with the code's own) is about 1.2 em.
 HTML_CHARACTER_EM = 0.55
 HTML_SCALES = Scales(text=1.0, header=1.1, capitals=1.3)
-HTML_PADDING_EM = 1.0
+HTML_PADDING_EM = 1.2
 #: The width the columns are shared out for: 38 em, a little less than the narrowest
 #: text column of the five themes tested on a wide screen (alabaster's and pydata's,
 #: about 39 em). Narrower, the table keeps these proportions down to the width at which
