@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,11 +13,11 @@ from . import FORMATS, export
 if TYPE_CHECKING:
     from ..core.load import LoadResult
 
-_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}([_-][a-zA-Z0-9]{2,8})*\Z")
-
 
 def _language(value: str) -> str:
-    if not _LANGUAGE.match(value):
+    from .common import LANGUAGE_CODE  # noqa: PLC0415 (the wording on demand)
+
+    if not LANGUAGE_CODE.match(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as en or pt-BR")
     return value
 

@@ -31,10 +31,20 @@ def declared_languages(declaration: Declaration) -> list[str]:
     return list(found)
 
 
+#: A language code as exports accept it: ``en``, ``pt-BR``, ``pt_BR``, ``zh-Hans-CN``.
+LANGUAGE_CODE = re.compile(r"^[a-zA-Z]{2,3}([_-][a-zA-Z0-9]{2,8})*\Z")
+
+
 def export_languages(declaration: Declaration, asked: Sequence[str] | None) -> list[str]:
     """The languages an export is written in: those asked (without repeats), or else
-    those of the declared texts, or else English."""
+    those of the declared texts, or else English.
+
+    :raises ValueError: for a code asked that is not a language code.
+    """
     if asked:
+        for code in asked:
+            if not LANGUAGE_CODE.match(code):
+                raise ValueError(f"{code!r} is not a language code such as en or pt-BR")
         return list(dict.fromkeys(tag(code) for code in asked))
     return declared_languages(declaration) or ["en"]
 

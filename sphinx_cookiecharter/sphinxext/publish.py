@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 from ..export import FORMATS, SUFFIXES, CharterLink, export
+from ..export.common import LANGUAGE_CODE
 from .domain import configured_path, domain
 from .warnings import warn
 
@@ -72,6 +73,11 @@ def check_publish(value: Any) -> dict[str, Any] | None:
             _warn(f"cookiecharter_publish[{key!r}] must be a list of strings; the default is used")
             given = None
         checked[key] = list(given) if given is not None else None
+    if checked["languages"] is not None:
+        for code in [c for c in checked["languages"] if not LANGUAGE_CODE.match(c)]:
+            _warn(f"not a language code in cookiecharter_publish['languages']: {code!r}")
+            checked["languages"].remove(code)
+        checked["languages"] = checked["languages"] or None
     return checked
 
 

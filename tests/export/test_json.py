@@ -232,3 +232,8 @@ def test_durations_only_words_can_give_keep_their_text():
     }
     assert tree["consent"]["duration"]["text"]["fr"] == "jusqu'à ce que vous le changiez"
     assert not list(validator().iter_errors(tree))
+
+
+def test_a_wrong_language_code_is_refused():
+    with pytest.raises(ValueError, match="is not a language code"):
+        export(loaded(EXAMPLES / "docs-site.yaml"), "json", ["en", "english please"])

@@ -138,6 +138,11 @@ def test_a_declaration_with_problems_is_not_published(publish: Callable[..., Sph
         (True, {"formats": ["json"], "languages": None, "declarations": None}, []),
         ("yes", None, ["cookiecharter_publish must be True, False or a mapping"]),
         (
+            {"languages": ["fr", "not a code"]},
+            {"formats": ["json"], "languages": ["fr"], "declarations": None},
+            ["not a language code in cookiecharter_publish['languages']: 'not a code'"],
+        ),
+        (
             {"formats": ["csv", "pdf", "csv"], "languages": "fr", "colour": 1},
             {"formats": ["csv"], "languages": None, "declarations": None},
             [
