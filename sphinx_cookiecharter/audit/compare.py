@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from ..core.durations import UNIT_SECONDS, seconds
 from .domains import covers, normalize
 from .observation import PHASES, Observed, group
 
@@ -76,19 +77,6 @@ DEFAULT_TOLERANCE = 0.05
 #: Added to the tolerance: the time between a cookie being set and being read.
 CLOCK_SLACK = 60
 
-_DAY = 86_400
-#: Seconds in each unit of a declared duration (a year and a month on average in the
-#: Gregorian calendar, so that "12 months" and "1 year" agree).
-UNIT_SECONDS = {
-    "year": 365.2425 * _DAY,
-    "month": 365.2425 * _DAY / 12,
-    "week": 7 * _DAY,
-    "day": _DAY,
-    "hour": 3600,
-    "minute": 60,
-    "second": 1,
-}
-
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -117,18 +105,12 @@ class Finding:
         return KINDS[self.kind]
 
 
-def duration_seconds(duration: Duration) -> float | None:
-    """A fixed duration in seconds; ``None`` for ``session`` and ``persistent``."""
-    if duration.kind != "fixed":
-        return None
-    return sum(amount * UNIT_SECONDS[unit] for amount, unit in duration.parts)
-
-
 def describe_lifetime(seconds: int | float | None) -> str:
     """A lifetime in words: ``session``, ``400 days``, ``2 hours``..."""
     if seconds is None:
         return "session"
-    for unit, size in (("day", _DAY), ("hour", 3600), ("minute", 60)):
+    for unit in ("day", "hour", "minute"):
+        size = UNIT_SECONDS[unit]
         # A lifetime read a moment after it was set is a little short of what was asked.
         if seconds >= size * 0.99:
             amount = round(seconds / size, 1)
@@ -205,7 +187,7 @@ def _duration_problem(declared: Duration, item: Observed, tolerance: float) -> s
             f"it is kept for {describe_lifetime(item.lifetime)}, but the declared duration "
             "is session (until the browser closes)"
         )
-    limit = duration_seconds(declared)
+    limit = seconds(declared)
     if limit is not None and item.lifetime > limit * (1 + tolerance) + CLOCK_SLACK:
         return (
             f"it is kept for {describe_lifetime(item.lifetime)}, longer than the declared "

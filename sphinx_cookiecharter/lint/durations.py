@@ -4,32 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..core.durations import UNIT_SECONDS, seconds
+
 if TYPE_CHECKING:
-    from ..core.model import Duration, DurationUnit
-
-#: Seconds in each unit; a month is a twelfth of a Gregorian year (30.44 days).
-_SECONDS: dict[DurationUnit, float] = {
-    "year": 31_556_952,
-    "month": 31_556_952 / 12,
-    "week": 604_800,
-    "day": 86_400,
-    "hour": 3_600,
-    "minute": 60,
-    "second": 1,
-}
-
-
-def seconds(duration: Duration) -> float | None:
-    """How long a fixed duration lasts, in seconds; ``None`` for any other kind."""
-    if duration.kind != "fixed":
-        return None
-    return sum(amount * _SECONDS[unit] for amount, unit in duration.parts)
+    from ..core.model import Duration
 
 
 def longer_than(duration: Duration, months: int) -> bool:
     """True when ``duration`` is fixed and lasts more than ``months`` months."""
     length = seconds(duration)
-    return length is not None and length > months * _SECONDS["month"] + 0.5
+    return length is not None and length > months * UNIT_SECONDS["month"]
 
 
 def is_unbounded(duration: Duration) -> bool:

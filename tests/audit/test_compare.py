@@ -8,10 +8,10 @@ from sphinx_cookiecharter.audit.compare import (
     KINDS,
     compare,
     describe_lifetime,
-    duration_seconds,
     name_matches,
 )
 from sphinx_cookiecharter.audit.known import lookup
+from sphinx_cookiecharter.core.durations import seconds
 from sphinx_cookiecharter.core.model import Duration
 from tests.audit.observations import Host, declaration, item, observation
 
@@ -354,6 +354,6 @@ def test_lifetimes_in_words(seconds: int | None, text: str) -> None:
 
 
 def test_duration_seconds() -> None:
-    assert duration_seconds(Duration.parse("2 days")) == 2 * DAY
+    assert seconds(Duration.parse("2 days")) == 2 * DAY
     assert duration_seconds(Duration.parse("P1Y")) == duration_seconds(Duration.parse("12 months"))
     assert duration_seconds(Duration.parse("session")) is None
