@@ -11,8 +11,6 @@ from sphinx_cookiecharter.audit.compare import (
     name_matches,
 )
 from sphinx_cookiecharter.audit.known import lookup
-from sphinx_cookiecharter.core.durations import seconds
-from sphinx_cookiecharter.core.model import Duration
 from tests.audit.observations import Host, declaration, item, observation
 
 DAY = 86_400
@@ -351,9 +349,3 @@ def test_findings_come_errors_first_then_by_line() -> None:
 )
 def test_lifetimes_in_words(seconds: int | None, text: str) -> None:
     assert describe_lifetime(seconds) == text
-
-
-def test_duration_seconds() -> None:
-    assert seconds(Duration.parse("2 days")) == 2 * DAY
-    assert duration_seconds(Duration.parse("P1Y")) == duration_seconds(Duration.parse("12 months"))
-    assert duration_seconds(Duration.parse("session")) is None
