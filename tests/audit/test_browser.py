@@ -75,6 +75,19 @@ def test_what_is_stored_is_observed(report: Report) -> None:
     assert set(seen[("sidebar", "local-storage", "arrival")]["pages"]) == ALL_PAGES
     assert ("scroll", "session-storage", "arrival") in seen
     assert seen[("offline-cache", "indexeddb", "arrival")]["pages"] == ["/storage.html"]
+    # Every visitor starts afresh: what one page stores is not seen on the next one
+    # (browser contexts and tabs are reused, their storage erased in between).
+    for phase in ("arrival", "accepted", "rejected"):
+        assert seen[("storage_tab", "session-storage", phase)]["pages"] == ["/storage.html"]
+        assert seen[("offline-cache", "indexeddb", phase)]["pages"] == ["/storage.html"]
+        assert seen[("visit_count", "cookie", phase)]["pages"] == ["/storage.html"]
+        for name, storage in (
+            ("partner_tab", "session-storage"),
+            ("partner_pref", "local-storage"),
+        ):
+            third = seen[(name, storage, phase)]
+            assert (third["pages"], third["domain"], third["party"]) == (
+                ["/partner.html"], "localhost", "third")  # fmt: skip
     # The third party's cookies, from its frame on the other loopback site.
     partner = seen[("partner_id", "cookie", "arrival")]
     assert (partner["domain"], partner["party"], partner["pages"]) == (

@@ -5,4 +5,6 @@
   request.onupgradeneeded = function () { request.result.createObjectStore("pages"); };
   request.onsuccess = function () { request.result.close(); };
   document.cookie = "visit_count=1; path=/; SameSite=Lax";
+  // Only here: the audit's next visitor on another page must not see it.
+  sessionStorage.setItem("storage_tab", "1");
 })();
