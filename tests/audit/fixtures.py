@@ -3,6 +3,7 @@ fixture site built once per module (a plugin of ``tests/conftest.py``)."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import shutil
 from typing import TYPE_CHECKING
 
@@ -22,17 +23,30 @@ def chromium_or_skip() -> str | None:
     """The Chromium the audit will run (``None``: Playwright's own), or a skip with the
     reason printed in pytest's summary (``-ra``)."""
     try:
-        import playwright.sync_api
+        import playwright.sync_api  # noqa: F401
         import publicsuffixlist  # noqa: F401
     except ImportError as error:
         pytest.skip(f"browser tests need {error.name} (pip install -e '.[test]')")
-    from playwright.sync_api import sync_playwright
+    from sphinx_cookiecharter.audit.browser import (
+        BrowserUnavailable,
+        chromium_executable,
+        system_chromium,
+    )
 
-    from sphinx_cookiecharter.audit.browser import BrowserUnavailable, chromium_executable
+    def find() -> str | None:
+        from playwright.sync_api import sync_playwright
 
-    try:
         with sync_playwright() as playwright:
             return chromium_executable(playwright)
+
+    try:
+        found = system_chromium()
+        if found is not None:
+            return found
+        # Playwright's own browser: asked in a thread of its own, since another test's
+        # Playwright (synchronous API) may be running in this one.
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            return pool.submit(find).result()
     except BrowserUnavailable as error:
         pytest.skip(f"no browser for the audit tests: {error}")
 

@@ -99,6 +99,8 @@ def test_what_is_stored_is_observed(report: Report) -> None:
     assert ("ad_seen", "cookie", "rejected") in seen
     assert ("ad_seen", "cookie", "accepted") not in seen
     assert ("consent", "cookie", "arrival") not in seen
+    # The guide's script tries to send its form: forms are never submitted.
+    assert not any(name == "form_submitted" for name, _, _ in seen)
     # The hosts of other sites contacted.
     assert document["hosts"] == [
         {

@@ -208,3 +208,20 @@ def test_a_selector_that_matches_nothing_is_reported_per_page(
     assert status == 1
     assert "note: /index.html: accepted: nothing matches the selector '#no-such-button'" in out
     assert os.linesep == "\n" or out
+
+
+@pytest.mark.usefixtures("audit_browser")
+def test_the_total_time_limit_stops_the_audit(
+    capsys: pytest.CaptureFixture[str], audit_site: Path
+) -> None:
+    status, out, _ = run(
+        capsys, str(audit_site), "-d", str(DECLARATION), "--timeout", "0.01", "--format", "json"
+    )
+    document = json.loads(out)
+    assert document["pages"] == []
+    assert (
+        "the total time limit (0.01 s) was reached: some pages were not visited"
+        in (document["notes"])
+    )
+    assert status == 0  # nothing seen, so nothing is an error; not-observed is information
+    assert {f["kind"] for f in document["findings"]} == {"not-observed"}
