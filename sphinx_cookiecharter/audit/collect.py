@@ -213,7 +213,7 @@ class _Collector:
         self.visits: dict[str, _Visit] = {}
         self.order: list[str] = []
         self.notes: list[str] = []
-        self.pool: list[Any] = []
+        self.pool: list[tuple[Any, Any]] = []
 
     # --- one visitor ---------------------------------------------------------------
 
