@@ -304,7 +304,8 @@ class Renderer(TableRenderer):
         for cookie in shown.exempt:
             if cookie.category == "necessary" or cookie.exemption is None:
                 continue
-            reason = nodes.inline("", self.resolve(cookie.exemption).strip().rstrip("."))
+            text, classes = self.resolve_with_language(cookie.exemption)
+            reason = nodes.inline("", text.strip().rstrip("."), classes=classes)
             self.mark_source(reason, cookie.exemption.position)
             result.append(
                 self.sentences(
@@ -358,7 +359,8 @@ class Renderer(TableRenderer):
                 "country": territory_name(provider.country, self.wording.language),
             }
             if provider.safeguard is not None:
-                safeguard = nodes.inline("", self.resolve(provider.safeguard).strip().rstrip("."))
+                text, classes = self.resolve_with_language(provider.safeguard)
+                safeguard = nodes.inline("", text.strip().rstrip("."), classes=classes)
                 self.mark_source(safeguard, provider.safeguard.position)
                 values["safeguard"] = safeguard
             has_safeguard = provider.safeguard is not None

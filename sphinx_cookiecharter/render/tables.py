@@ -217,7 +217,8 @@ class TableRenderer:
             outside = self.wording.outside_eea()
             result.append(nodes.paragraph(outside, outside))
             if provider.safeguard is not None:
-                safeguard = nodes.inline("", self.resolve(provider.safeguard))
+                text, classes = self.resolve_with_language(provider.safeguard)
+                safeguard = nodes.inline("", text, classes=classes)
                 self.mark_source(safeguard, provider.safeguard.position)
                 template = self.wording.safeguard_cell()
                 result.append(nodes.paragraph("", "", *fill(template, {"safeguard": safeguard})))

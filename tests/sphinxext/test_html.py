@@ -168,6 +168,10 @@ def test_text_in_another_language_than_the_page_says_so(
     assert "<p>Retient votre langue.</p>" in html
     assert "<p>Écrit une fois pour toutes les langues.</p>" in html
     assert "non renseigné" in html
+    # Declared words inside the extension's French sentences and cells: a safeguard and
+    # an exemption given in English only.
+    assert html.count('<span lang="en">Standard contractual clauses') == 2
+    assert '<span lang="en">Anonymous counts for this site only' in html
 
 
 def test_wording_without_a_catalog_is_marked_as_english(
