@@ -248,10 +248,11 @@ class CharterOutput(SphinxPostTransform):
     handlers: ClassVar[dict[str, str]] = {"latex": "latex", "html": "html", "man": "man"}
 
     def run(self, **kwargs: Any) -> None:
+        # Sections alone (a charter without tables) can repeat ids too.
+        self.unique_ids()
         tables = charter_tables(self.document)
         if not tables:
             return
-        self.unique_ids()
         builder = self.app.builder
         kind = "html" if builder.format == "html" else builder.name
         if kind != "html":
