@@ -119,10 +119,15 @@ def check_trackers(app: Sphinx, options: dict[str, Any], shown: list[Declaration
     if not wanted:
         return
     seen: dict[str, tuple[str, str, int]] = {}  # tracker id -> (first page, evidence, pages)
+    read: set[Path] = set()
     for docname in sorted(app.env.found_docs):
-        path = Path(app.builder.outdir) / app.builder.get_target_uri(docname)
+        # singlehtml gives every document as a fragment of one page: read that page once.
+        path = Path(app.builder.outdir) / app.builder.get_target_uri(docname).split("#")[0]
         if path.is_dir():
             path /= "index.html"
+        if path in read:
+            continue
+        read.add(path)
         try:
             html = path.read_text(encoding="utf-8", errors="replace")
         except OSError:

@@ -89,6 +89,15 @@ def test_only_html_builders_are_checked(build: Callable[..., SphinxTestApp]) -> 
     assert audit_warnings(app) == []
 
 
+@pytest.mark.parametrize(("builder", "google"), [("dirhtml", 3), ("singlehtml", 1)])
+def test_other_html_layouts(build: Callable[..., SphinxTestApp], builder: str, google: int) -> None:
+    app = build("audit-trackers", builder)
+    warnings = audit_warnings(app)
+    assert len(warnings) == 2, warnings
+    pages = "this page" if google == 1 else f"this page and {google - 1} other(s)"
+    assert f"{pages} load(s) Google Analytics" in warnings[0]
+
+
 @pytest.mark.usefixtures("audit_browser")
 def test_the_browser_audit_of_the_output_gives_findings_as_warnings(
     build: Callable[..., SphinxTestApp],
