@@ -1,12 +1,15 @@
 """Dates, durations, counts, lists and country names for a language, written by Babel
 (CLDR data).
 
-Two choices made here, documented in the docs' "Languages" guide:
+The choices made here, documented in the docs' "Languages" guide:
 
 - the extension's English is British English, so English is formatted with Babel's
   ``en_GB`` data: ``28 November 2026``, lists without a serial comma (``A, B and C``);
-- French writes the first day of a month as an ordinal, ``1er décembre 2026``
-  (CLDR gives ``1 décembre 2026``): only that is changed in Babel's output.
+- its Portuguese (``pt``) is European Portuguese, formatted with ``pt_PT`` (Babel's
+  ``pt`` is Brazilian: ``2.000.000``, ``Armênia``); ``pt_BR`` keeps Brazil's;
+- French and Italian write the first day of a month as an ordinal, ``1er décembre 2026``
+  and ``1º dicembre 2026`` (CLDR gives ``1 décembre``, ``1 dicembre``): only that is
+  changed in Babel's output.
 """
 
 from __future__ import annotations
@@ -30,7 +33,10 @@ if TYPE_CHECKING:
 
 
 #: The locale a wording language is formatted with, when it is not the language itself.
-FORMAT_LOCALES = {"en": "en_GB"}
+FORMAT_LOCALES = {"en": "en_GB", "pt": "pt_PT"}
+
+#: How the first day of a month is written where it is an ordinal.
+FIRST_OF_MONTH = {"fr": "1er", "it": "1º"}
 
 
 @cache
@@ -47,8 +53,9 @@ def babel_locale(language: str | None) -> babel.Locale:
 def format_date(date: datetime.date, language: str | None) -> str:
     """A date in the language's long form (``28 November 2026``, ``1er décembre 2026``)."""
     text = babel_format_date(date, format="long", locale=babel_locale(language))
-    if date.day == 1 and base(language) == "fr" and text.startswith("1 "):
-        text = "1er " + text[2:]
+    ordinal = FIRST_OF_MONTH.get(base(language))
+    if date.day == 1 and ordinal and text.startswith("1 "):
+        text = f"{ordinal} {text[2:]}"
     return text
 
 

@@ -143,3 +143,20 @@ def test_every_language_has_its_glossary(language: str) -> None:
     assert section, f"no glossary section for {language}"
     for term in ("consent", "controller", "purpose", "lifetime", "third party"):
         assert re.search(rf"\| *{term} *\|", section.group(1)), f"{language}: no '{term}'"
+
+
+def test_european_portuguese_is_formatted_as_portugal_writes() -> None:
+    """Babel's ``pt`` is Brazil's; the ``pt`` catalog is European Portuguese."""
+    assert wording("pt").duration(Duration.parse("13 months")) == format_unit(
+        13, "duration-month", length="long", locale=babel_locale("pt_PT")
+    )
+    assert babel_locale("pt").territory == "PT"
+    assert babel_locale("pt_BR").territory == "BR"
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "1er décembre"), ("it", "1º dicembre")])
+def test_the_first_of_a_month_is_an_ordinal_where_the_language_writes_it(
+    language: str, expected: str
+) -> None:
+    assert charter_date(datetime.date(2026, 12, 1), language).startswith(expected)
+    assert charter_date(datetime.date(2026, 12, 2), language).startswith("2 ")
