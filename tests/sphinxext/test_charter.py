@@ -221,8 +221,10 @@ def test_explanatory_text_covers_what_the_rules_ask(build: Callable[..., SphinxT
                 "Comment fonctionne un cookie ?",
             ],
         ),
-        # No catalog for German: English wording, dates and durations alike.
-        ("de", ["28 November 2026", "13 months", "What is a cookie?"]),
+        # German has its catalog: its wording, and Babel's German dates and durations.
+        ("de", ["28. November 2026", "13 Monate", "Was ist ein Cookie?", "Laufzeit"]),
+        # No catalog for Esperanto: English wording, dates and durations alike.
+        ("eo", ["28 November 2026", "13 months", "What is a cookie?"]),
         # A regional variant uses its base language's catalog.
         ("fr_CA", ["28 novembre 2026", "13 mois"]),
     ],

@@ -177,13 +177,13 @@ def test_text_in_another_language_than_the_page_says_so(
 def test_wording_without_a_catalog_is_marked_as_english(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:
-    srcdir = tmp_path_factory.mktemp("german") / "src"
+    srcdir = tmp_path_factory.mktemp("esperanto") / "src"
     shutil.copytree(ROOTS / "test-basic", srcdir)
-    app = build_once(srcdir, "html", confoverrides={"language": "de"})
+    app = build_once(srcdir, "html", confoverrides={"language": "eo"})
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="de"' in html
+    assert '<html lang="eo"' in html
     sections = re.findall(r'<section class="cookiecharter-section[^"]*"[^>]*>', html)
     assert len(sections) == 6
     assert all('lang="en"' in section for section in sections)
     # A declared text taken to be in the page's language, inside the English wording.
-    assert '<p lang="de">Keeps you signed in from one page to the next (100% needed).</p>' in html
+    assert '<p lang="eo">Keeps you signed in from one page to the next (100% needed).</p>' in html
