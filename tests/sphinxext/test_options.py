@@ -285,6 +285,7 @@ def test_directive_warnings_name_their_own_file_and_line(
         "   :no-index:\n"
     )
     app = build("myst-md", srcdir=srcdir)
+    # Sphinx may print the file relative to the working directory: match from its name.
     warnings = app.warning.getvalue()
-    assert f"{srcdir / 'index.md'}:7: WARNING: unknown name in :columns: 'flavour'" in warnings
-    assert f"{srcdir / 'part.txt'}:6: WARNING: unknown name in :columns: 'taste'" in warnings
+    assert "/index.md:7: WARNING: unknown name in :columns: 'flavour'" in warnings
+    assert "/part.txt:6: WARNING: unknown name in :columns: 'taste'" in warnings
