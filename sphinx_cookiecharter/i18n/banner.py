@@ -99,8 +99,17 @@ class BannerWording:
         return self._("cookie charter")
 
     def services(self) -> str:
-        """The label after the count of services: one form, ``|``, the other."""
+        """The label after the count of services: one form, ``|``, the other.
+
+        cookieconsent shows the first form for one service and the second for any more.
+        Where the language needs other forms for larger counts (``2 usługi`` but
+        ``5 usług`` in Polish), the label is left empty and the banner shows the number
+        alone, which is right in every language.
+        """
         # Translators: after a number of services in the banner's settings ("2 services").
         one = self.ngettext("service", "services", 1)
-        many = self.ngettext("service", "services", 2)
+        larger = {self.ngettext("service", "services", count) for count in range(2, 200)}
+        if len(larger) > 1:
+            return ""
+        (many,) = larger
         return one if one == many else f"{one}|{many}"

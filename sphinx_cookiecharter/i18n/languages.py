@@ -36,11 +36,16 @@ def base(code: str | None) -> str:
     return normalize(code).split("_", 1)[0]
 
 
+#: Languages written with another code's texts: Norwegian (``no``) in Bokmål (``nb``).
+ALIASES = {"no": "nb"}
+
+
 def fallbacks(code: str | None) -> tuple[str, ...]:
     """The languages to try for ``code``, best first: itself, its base language
-    (``pt`` for ``pt_BR``), then English."""
+    (``pt`` for ``pt_BR``), the language it is an alias of (``nb`` for ``no``), then
+    English."""
     wanted = normalize(code)
-    chain = [wanted, base(wanted), DEFAULT]
+    chain = [wanted, base(wanted), ALIASES.get(base(wanted), DEFAULT), DEFAULT]
     return tuple(dict.fromkeys(chain))
 
 

@@ -81,6 +81,7 @@ def test_one_normal_form(given, expected):
 
 def test_fallback_chain_is_the_code_its_base_then_english():
     assert fallbacks("pt-BR") == ("pt_BR", "pt", "en")
+    assert fallbacks("no_NO") == ("no_NO", "no", "nb", "en")
     assert fallbacks("fr") == ("fr", "en")
     assert fallbacks(None) == ("en",)
     assert base("zh_Hans_CN") == "zh"

@@ -43,3 +43,19 @@ def test_the_wording_does_not_load_sphinx() -> None:
         "assert 'sphinx' not in sys.modules, 'Sphinx was imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_banner_counts_services_only_where_two_forms_are_enough() -> None:
+    """cookieconsent takes one label for one service and one for any more."""
+    from sphinx_cookiecharter.i18n.banner import banner_wording
+
+    assert banner_wording("en").services() == "service|services"
+    assert banner_wording("de").services() == "Dienst|Dienste"
+    # Polish says "2 usługi" but "5 usług": no label, the number alone.
+    assert banner_wording("pl").services() == ""
+
+
+def test_norwegian_is_written_in_bokmal() -> None:
+    assert Wording("no").language == "nb"
+    assert Wording("no_NO").language == "nb"
+    assert Wording("nb_NO").language == "nb"
