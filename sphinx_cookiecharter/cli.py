@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
     _lint_parser(commands)
     audit_command.add_parser(commands)
+    from .init import add_parser as add_init  # noqa: PLC0415 (argparse only)
+
+    add_init(commands)
     printed = commands.add_parser(
         "schema",
         help="print the JSON Schema of the declaration format",
@@ -167,6 +170,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "audit":
         return audit_command.run(args)
+    if args.command == "init":
+        from .init import run as init  # noqa: PLC0415
+
+        return init(args)
     failed = False
     for path in args.files:
         result = load_declaration(path)

@@ -16,7 +16,7 @@ import pytest
 from tests.paths import PACKAGE
 
 ORDER = ["core", "i18n", "render", "lint", "audit", "export"]
-TOP = {"sphinxext", "cli", "api", "__init__", "__main__"}
+TOP = {"sphinxext", "cli", "api", "init", "__init__", "__main__"}
 #: Third-party packages a layer must not import, directly or not.
 FORBIDDEN = {
     "core": {"sphinx", "docutils"},
@@ -28,6 +28,9 @@ FORBIDDEN = {
     "cli": {"sphinx"},
     "api": {"sphinx", "docutils"},
 }
+#: Layers that may import Sphinx only inside a function (``cookiecharter init`` reads
+#: conf.py with Sphinx's own config loading, and nothing else of it needs Sphinx).
+LAZY_SPHINX = {"init"}
 
 
 def layer_of(module: str) -> str:
@@ -129,6 +132,48 @@ def test_importing_a_layer_loads_neither_sphinx_nor_what_it_forbids(layer: str) 
 def test_the_cli_validates_without_sphinx() -> None:
     code = (
         "import sys\n"
+        "from sphinx_cookiecharter.cli import main\n"
+        "main(['schema'])\n"
+        "assert 'sphinx' not in sys.modules and 'docutils' not in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_init_imports_sphinx_only_inside_its_config_reading() -> None:
+    """``cookiecharter init`` imports Sphinx in the function that reads conf.py, never
+    at import time; importing it loads neither Sphinx nor docutils."""
+    for name, tree in modules():
+        if layer_of(name) not in LAZY_SPHINX:
+            continue
+        at_top = [
+            node
+            for node in tree.body
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and any(
+                (alias.name if isinstance(node, ast.Import) else node.module or "").startswith(
+                    ("sphinx.", "docutils")
+                )
+                or (alias.name if isinstance(node, ast.Import) else node.module or "") == "sphinx"
+                for alias in node.names
+            )
+        ]
+        assert not at_top, name
+        functions = {
+            function.name
+            for function in ast.walk(tree)
+            if isinstance(function, ast.FunctionDef)
+            and any(
+                isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sphinx")
+                for node in ast.walk(function)
+            )
+        }
+        assert functions == {"read_config"}, name
+    code = (
+        "import sys\n"
+        "import sphinx_cookiecharter.init\n"
         "from sphinx_cookiecharter.cli import main\n"
         "main(['schema'])\n"
         "assert 'sphinx' not in sys.modules and 'docutils' not in sys.modules\n"

@@ -10,13 +10,18 @@ that, so the pool keeps the audit fast. On each page:
 - **arrival**: the page is loaded and left to settle (no request in flight for a moment);
   cookies (every domain, so third parties' too), local and session storage keys and
   IndexedDB databases of every frame are read; same-origin links are collected;
+- **actions** (when asked for, still before any consent): what a reader does on a page,
+  such as switching the colour scheme, choosing a tab or copying code, is done one action
+  after the other (each a click on the first visible element its selector matches), and
+  the page is read again after each; what is found is seen on arrival, marked with the
+  action after which it was read;
 - **accepted** / **rejected**: the consent selector is clicked, the page reloaded and
   read again; the first consent phase continues the arrival's visit, another one takes
   a visitor of its own.
 
 Requests to hosts of another site are recorded as third-party hosts contacted. Forms are
-never submitted (an init script stops every submission); only the consent selectors are
-clicked.
+never submitted (an init script stops every submission); only the consent selectors and
+the actions' selectors are clicked.
 """
 
 from __future__ import annotations
@@ -107,6 +112,21 @@ _LINKS = "els => els.map((el) => el.href).filter((href) => typeof href === 'stri
 
 
 @dataclass(frozen=True, slots=True)
+class Action:
+    """Something a reader does on a page, after which what it stores is read again.
+
+    :param label: how reports and measurements name it (``colour scheme``).
+    :param selector: a CSS selector; the first visible element it matches is clicked.
+    :param clicks: how many times, one after the other (a button that cycles through
+        light, dark and automatic colours needs several).
+    """
+
+    label: str
+    selector: str
+    clicks: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class CollectOptions:
     """How to visit: how many pages, which consent phases, how long to wait.
 
@@ -114,6 +134,8 @@ class CollectOptions:
         ``rejected``; each needs its selector.
     :param concurrency: pages visited at once, in one browser.
     :param settle: how long the network must be quiet before a page is read (seconds).
+    :param actions: what a reader does on each page after arrival, before any consent
+        choice; the page is read again after each action.
     """
 
     pages: int = 50
@@ -126,6 +148,7 @@ class CollectOptions:
     settle: float = 0.3
     browser: str | None = None
     use_sitemap: bool = True
+    actions: tuple[Action, ...] = ()
     progress: Callable[[int, int, str], None] | None = field(default=None, compare=False)
 
 
@@ -217,7 +240,9 @@ class _Collector:
 
     # --- one visitor ---------------------------------------------------------------
 
-    async def _snapshot(self, context: Any, page: Any, key: str, phase: Phase) -> list[Item]:
+    async def _snapshot(
+        self, context: Any, page: Any, key: str, phase: Phase, action: str | None = None
+    ) -> list[Item]:
         now = time.time()
         items: list[Item] = []
         for cookie in await context.cookies():
@@ -237,6 +262,7 @@ class _Collector:
                     cookie.get("secure"),
                     cookie.get("httpOnly"),
                     cookie.get("sameSite"),
+                    action=action,
                 )
             )
         seen: set[tuple[str, str, str]] = set()
@@ -269,6 +295,7 @@ class _Collector:
                             key,
                             phase,
                             origin=origin,
+                            action=action,
                         )
                     )
         return items
@@ -369,6 +396,7 @@ class _Collector:
                 visit.links = await page.eval_on_selector_all("a[href]", _LINKS)
                 visit.page = replace(visit.page, title=await page.title() or None)
                 visit.page = replace(visit.page, phases=("arrival",))
+                await self._act(context, page, visit, inflight)
             if consent is None:
                 return True
             selector = options.accept_selector if consent == "accepted" else options.reject_selector
@@ -398,6 +426,31 @@ class _Collector:
             page.remove_listener("requestfinished", on_done)
             page.remove_listener("requestfailed", on_done)
             await self._release(context, page, origins)
+
+    async def _act(self, context: Any, page: Any, visit: _Visit, inflight: set[Any]) -> None:
+        """Do each action in turn, reading the page again after each one. An action
+        whose selector matches nothing visible, or whose click fails, is a problem of
+        the page; the next actions are still done."""
+        key = visit.page.url
+        for action in self.options.actions:
+            target = page.locator(f"{action.selector} >> visible=true").first
+            if not await target.count():
+                visit.page = _with_problem(
+                    visit.page, f"{action.label}: nothing visible matches {action.selector!r}"
+                )
+                continue
+            try:
+                for _ in range(action.clicks):
+                    await target.click(timeout=self.options.page_timeout * 1000)
+                    await self._settle(inflight)
+            except Exception as error:
+                visit.page = _with_problem(
+                    visit.page, f"{action.label}: not clicked: {_first_line(error)}"
+                )
+            # A click may have opened another page of the site (a search result).
+            with contextlib.suppress(Exception):
+                await page.wait_for_load_state("load")
+            visit.items += await self._snapshot(context, page, key, "arrival", action.label)
 
     async def _visit(self, browser: Any, url: str) -> _Visit | None:
         """Every visitor a page needs: the first one arrives and takes the first consent

@@ -55,6 +55,15 @@ def add_parser(commands: Any) -> None:
         "--reject-selector", metavar="CSS", help="the consent banner's reject button"
     )
     parser.add_argument(
+        "--click",
+        action="append",
+        default=[],
+        metavar="CSS",
+        help="on each page after arrival, before any consent, click the first visible "
+        "element this selector matches and read the page again (repeatable, in order): "
+        "a colour scheme button, a tab, a copy button",
+    )
+    parser.add_argument(
         "--pages", type=_positive, default=50, metavar="N", help="pages to visit at most (50)"
     )
     parser.add_argument("--format", choices=tuple(WRITERS), default="text", help="report format")
@@ -142,7 +151,7 @@ def _progress(done: int, total: int, page: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``cookiecharter audit``; returns the exit status."""
-    from .collect import CollectOptions  # noqa: PLC0415 (asyncio and XML on use only)
+    from .collect import Action, CollectOptions  # noqa: PLC0415 (asyncio and XML on use only)
     from .known import suggest  # noqa: PLC0415
     from .run import TargetError, audit, suggestions  # noqa: PLC0415
 
@@ -163,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
         concurrency=args.concurrency,
         browser=args.browser,
         use_sitemap=not args.no_sitemap,
+        actions=tuple(Action(selector, selector) for selector in args.click),
         progress=_progress if progress else None,
     )
     try:

@@ -32,6 +32,8 @@ class Item:
     :param lifetime: seconds from the moment it was seen to its expiry; ``None`` for a
         session cookie and for storage, which does not expire by itself.
     :param origin: for storage, the origin holding it (``http://127.0.0.1:8000``).
+    :param action: the label of the reader's action after which it was read (see
+        :class:`~.collect.Action`), ``None`` when read before any.
     """
 
     name: str
@@ -46,6 +48,7 @@ class Item:
     http_only: bool | None = None
     same_site: str | None = None
     origin: str | None = None
+    action: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

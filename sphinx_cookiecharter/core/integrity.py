@@ -74,6 +74,7 @@ def check_integrity(data: dict[str, Any], collector: Collector, max_cookies: int
                     f"{short(date)} is not a valid date",
                     "an ISO 8601 date such as 2026-11-28",
                 )
+    _check_presets(data, collector)
     broken = invalid_paths(collector.diagnostics)
     flagged = {d.path[:3] for d in collector.diagnostics}
     declared = [name for name, _ in _items(data, "categories") if isinstance(name, str)]
@@ -141,3 +142,35 @@ def check_integrity(data: dict[str, Any], collector: Collector, max_cookies: int
             )
         else:
             seen[key] = index
+
+
+def _check_presets(data: dict[str, Any], collector: Collector) -> None:
+    """Every preset named exists, and is named once."""
+    named = data.get("presets")
+    if not isinstance(named, list):
+        return
+    from .presets import presets  # noqa: PLC0415
+
+    known = list(presets())
+    seen: dict[str, int] = {}
+    for index, name in enumerate(named):
+        if not isinstance(name, str) or any(
+            d.path[:2] == ("presets", index) for d in collector.diagnostics
+        ):
+            continue
+        if name not in known:
+            collector.add(
+                "reference",
+                ("presets", index),
+                f"unknown preset {name!r}{suggest(name, known)}",
+                "one of " + ", ".join(known),
+            )
+        elif name in seen:
+            collector.add(
+                "duplicate",
+                ("presets", index),
+                f"the preset {name!r} is already named (presets[{seen[name]}])",
+                "each preset once",
+            )
+        else:
+            seen[name] = index

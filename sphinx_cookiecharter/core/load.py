@@ -244,6 +244,12 @@ class _Builder:
             if cookie is not None:
                 cookies.append(cookie)
         controller = self.valid("controller")
+        presets = self.presets()
+        if presets:
+            from .presets import merge  # noqa: PLC0415
+
+            name = controller.get("name") if controller else None
+            cookies = merge(cookies, presets, providers, name)
         consent = self.valid("consent")
         updated = self.valid("updated")
         texts = self.valid("texts") or {}
@@ -277,7 +283,22 @@ class _Builder:
             ),
             lint=self.lint(self.valid("lint"), ("lint",)),
             changes=self.changes(),
+            presets=tuple(name for name, _ in presets),
         )
+
+    def presets(self) -> list[tuple[str, Position | None]]:
+        """The presets named that exist, each once, with where it is named."""
+        raw = self.data.get("presets")
+        if not isinstance(raw, list) or ("presets",) in self.broken:
+            return []
+        from .presets import presets  # noqa: PLC0415
+
+        known = presets()
+        result: dict[str, Position | None] = {}
+        for index, name in enumerate(raw):
+            if isinstance(name, str) and name in known and name not in result:
+                result[name] = self.position(("presets", index))
+        return list(result.items())
 
     def changes(self) -> tuple[Change, ...]:
         """The declared history, without the entries that have a problem."""

@@ -194,6 +194,8 @@ class Cookie:
     #: Lint findings about this cookie that the declaration silences.
     lint: LintSettings | None = None
     position: Position | None = field(default=None, compare=False)
+    #: The preset it comes from (``furo``), ``None`` for the declaration's own entry.
+    preset: str | None = field(default=None, compare=False)
 
     @property
     def is_wildcard(self) -> bool:
@@ -256,6 +258,8 @@ class Declaration:
     lint: LintSettings | None = None
     #: The declared history, in declaration order.
     changes: tuple[Change, ...] = ()
+    #: The presets named (``furo``, ``sphinx-tabs``), whose cookies are in ``cookies``.
+    presets: tuple[str, ...] = ()
 
     def category(self, category_id: str) -> Category | None:
         """The category with this id, default or declared."""

@@ -135,6 +135,8 @@ class _Explainer:
                 for name in rule:
                     if isinstance(value, dict) and name not in value:
                         expected = sub.get("properties", {}).get(name, {}).get("title")
+                        if expected is None and not path:  # a branch of the top's anyOf
+                            expected = schema()["properties"].get(name, {}).get("title")
                         self.add("schema", (*path, name), "required field is missing", expected)
             case "additionalProperties":
                 known = sorted(sub.get("properties", {}))

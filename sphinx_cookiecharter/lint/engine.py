@@ -120,6 +120,9 @@ def lint(
             if rule.theme != "suppression" and _silenced(rule.id, hit, silenced_everywhere):
                 continue
             position = hit.position
+            message = hit.message
+            if hit.cookie is not None and hit.cookie.preset is not None:
+                message += f" (from the preset {hit.cookie.preset!r})"
             findings.append(
                 Finding(
                     rule.id,
@@ -128,7 +131,7 @@ def lint(
                     position.line if position else 1,
                     (position.column or 1) if position else 1,
                     hit.cookie.name if hit.cookie is not None else None,
-                    hit.message,
+                    message,
                     rule.source_text,
                 )
             )

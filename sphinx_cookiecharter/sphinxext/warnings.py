@@ -78,9 +78,10 @@ SUBTYPES: tuple[Subtype, ...] = (
         "reference",
         "A cookie refers to something that does not exist or is broken (a category that is "
         "neither a default one nor declared, or a provider or category declared with "
-        "errors), or a cookie or cookie:category role names a cookie or a category that "
+        "errors), the declaration names a preset that is not shipped (with the closest "
+        "name), or a cookie or cookie:category role names a cookie or a category that "
         "no indexed charter shows.",
-        "The cookie is left out; the role is shown as plain text.",
+        "The cookie, or the unknown preset, is left out; the role is shown as plain text.",
         example="cookies:\n  - name: lang\n    provider: Example\n    category: necesary\n"
         "    purpose: Remembers the language.\n",
     ),

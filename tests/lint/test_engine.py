@@ -126,6 +126,7 @@ def test_the_rule_count_per_theme() -> None:
         "providers",
         "consistency",
         "suppression",
+        "placeholders",
     }
 
 
