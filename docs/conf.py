@@ -25,6 +25,7 @@ extensions = [
     "languages_reference",
     "charter_statements",
     "audit_reference",
+    "presets_reference",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
