@@ -1,9 +1,11 @@
 """The shipped presets: what a theme, extension, host or analytics service stores.
 
 Each preset is a YAML file in ``sphinx_cookiecharter/presets/`` with the providers and
-cookies of a declaration, plus where each fact comes from (measured in Chromium by
-``tools/measure_presets.py``, read in the package's code, or documented by the vendor)
-and what ``cookiecharter init`` recognises in a ``conf.py``. A declaration names
+cookies of a declaration (its texts in English and French; the other languages' versions
+are in ``presets/translations/<language>.yaml``, by preset and place), plus where each
+fact comes from (measured in Chromium by ``tools/measure_presets.py``, read in the
+package's code, or documented by the vendor) and what ``cookiecharter init`` recognises
+in a ``conf.py``. A declaration names
 presets in ``presets: [furo, sphinx-tabs]``; the loader (:mod:`.load`) merges their
 cookies into the declaration's, the declaration's own entries winning for the same
 name, domain and storage.
@@ -70,6 +72,19 @@ class Preset:
             found.append((f"facts.{name}.trigger", fact.get("trigger")))
         return [(where, text) for where, text in found if isinstance(text, dict)]
 
+    def text_at(self, where: str) -> dict[str, str]:
+        """The language map at ``where`` (``cookies[0].purpose``, ``facts.theme.trigger``,
+        ``note``), as :meth:`texts` names it."""
+        for place, text in self.texts():
+            if place == where:
+                return text
+        raise KeyError(f"{self.id}: no text at {where}")
+
+    def translate(self, where: str, language: str, text: str) -> None:
+        """Add a language's version of the text at ``where`` (from the preset's file of
+        translations ``presets/translations/<language>.yaml``); the file's own wins."""
+        self.text_at(where).setdefault(language, text)
+
     def missing_languages(self, languages: list[str]) -> dict[str, list[str]]:
         """For each text, the ``languages`` it is not written in (texts lacking none
         are left out)."""
@@ -91,7 +106,7 @@ def _directory() -> Any:
 
 @cache
 def presets() -> dict[str, Preset]:
-    """Every shipped preset, by id, in id order."""
+    """Every shipped preset, by id, in id order, with its texts in every language."""
     from .read import read_text  # noqa: PLC0415
 
     found = {}
@@ -100,6 +115,15 @@ def presets() -> dict[str, Preset]:
             continue
         data = read_text(entry.read_text(encoding="utf-8"), "yaml").data
         found[data["id"]] = Preset(data["id"], data["title"], data["kind"], data, entry.name)
+    translations = _directory().joinpath("translations")
+    if translations.is_dir():
+        for entry in sorted(translations.iterdir(), key=lambda item: item.name):
+            if entry.name.endswith(".yaml"):
+                language = entry.name.removesuffix(".yaml")
+                texts = read_text(entry.read_text(encoding="utf-8"), "yaml").data or {}
+                for preset_id, places in texts.items():
+                    for where, text in places.items():
+                        found[preset_id].translate(where, language, text)
     return dict(sorted(found.items()))
 
 
