@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from .formatting import format_amounts
-from .languages import DEFAULT, fallbacks
+from .languages import DEFAULT, base, fallbacks
 
 if TYPE_CHECKING:
     from ..core.model import Duration
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 CATALOG = "sphinx_cookiecharter"
 #: Where the compiled catalogs are.
 LOCALES = Path(__file__).resolve().parent / "locales"
+
+#: Languages written without spaces between words: their sentences follow one another
+#: with nothing between them and end with an ideographic full stop (Japanese, Chinese).
+#: The CLDR has no datum for this, so it is listed here.
+UNSPACED = frozenset({"ja", "zh"})
 
 
 @cache
@@ -69,6 +74,11 @@ class Wording:
         )
         self._ = self.translations.gettext
         self.ngettext = self.translations.ngettext
+        unspaced = base(self.language) in UNSPACED
+        #: What stands between two sentences of a paragraph.
+        self.sentence_space = "" if unspaced else " "
+        #: What ends a sentence the renderer closes itself (after a declared title).
+        self.full_stop = "\N{IDEOGRAPHIC FULL STOP}" if unspaced else "."
 
     def duration(self, duration: Duration) -> str:
         """A lifetime in words: a session, until cleared, or amounts (``13 mois``).

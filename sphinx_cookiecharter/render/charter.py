@@ -56,11 +56,13 @@ class Renderer(TableRenderer):
         return fill(template, values)
 
     def sentences(self, *parts: list[nodes.Node]) -> nodes.paragraph:
-        """One paragraph made of statements, a space between them."""
+        """One paragraph made of statements, a space between them (none in a language
+        written without spaces, such as Japanese)."""
         paragraph = nodes.paragraph()
+        space = self.wording.sentence_space
         for index, part in enumerate(p for p in parts if p):
-            if index:
-                paragraph += nodes.Text(" ")
+            if index and space:
+                paragraph += nodes.Text(space)
             paragraph.extend(part)
         return paragraph
 
@@ -218,7 +220,9 @@ class Renderer(TableRenderer):
                 named = nodes.strong("", "", *title.children)
                 named.source, named.line = title.source, title.line
                 paragraphs.append(
-                    self.sentences([named, nodes.Text(".")], self.category_consent(category))
+                    self.sentences(
+                        [named, nodes.Text(self.wording.full_stop)], self.category_consent(category)
+                    )
                 )
             if category.id == "statistics" and any(
                 c.consent == "exempt" for c in facts.in_category("statistics")
