@@ -81,7 +81,8 @@ CASES: dict[str, Case] = {
             ],
             "fr": [
                 "Bloquer ou supprimer les cookies",
-                "Le responsable du traitement pour ce site et ses cookies est The Example "
+                # The name after a colon: nothing agrees with a plural name.
+                "Responsable du traitement pour ce site et ses cookies : The Example "
                 "Project maintainers.",
             ],
         },
