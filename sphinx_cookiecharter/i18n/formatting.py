@@ -9,11 +9,15 @@ The choices made here, documented in the docs' "Languages" guide:
   ``pt`` is Brazilian: ``2.000.000``, ``Armênia``); ``pt_BR`` keeps Brazil's;
 - French and Italian write the first day of a month as an ordinal, ``1er décembre 2026``
   and ``1º dicembre 2026`` (CLDR gives ``1 décembre``, ``1 dicembre``): only that is
-  changed in Babel's output.
+  changed in Babel's dates;
+- Hebrew joins its conjunction *ו* to the last item of a list, with a hyphen when that
+  item starts with a Latin letter or a digit (``Google ו-Meta``, ``1 שנה ו-6 חודשים``);
+  the CLDR's pattern has no hyphen (``Google וMeta``), so the extension adds it.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -37,6 +41,11 @@ FORMAT_LOCALES = {"en": "en_GB", "pt": "pt_PT"}
 
 #: How the first day of a month is written where it is an ordinal.
 FIRST_OF_MONTH = {"fr": "1er", "it": "1º"}
+
+#: Hebrew's conjunction, which Babel's list patterns glue to the last item.
+HEBREW_AND = "\N{HEBREW LETTER VAV}"
+#: Marks, while Babel joins a list, an item before which the conjunction takes a hyphen.
+_HYPHENATED = "\N{WORD JOINER}"
 
 
 @cache
@@ -66,7 +75,7 @@ def format_amounts(parts: Sequence[tuple[int, DurationUnit]], language: str | No
         format_unit(amount, f"duration-{unit}", length="long", locale=locale)
         for amount, unit in parts
     ]
-    return babel_format_list(words, locale=locale)
+    return format_list(words, language)
 
 
 def format_count(count: int, language: str | None) -> str:
@@ -74,9 +83,34 @@ def format_count(count: int, language: str | None) -> str:
     return format_decimal(count, locale=babel_locale(language))
 
 
-def format_list(items: Sequence[str], language: str | None) -> str:
-    """Items joined the language's way (``A, B and C``)."""
-    return babel_format_list(list(items), locale=babel_locale(language))
+def format_list(
+    items: Sequence[str], language: str | None, *, texts: Sequence[str] | None = None
+) -> str:
+    """Items joined the language's way (``A, B and C``).
+
+    :param texts: what each item reads as, when the items stand for other texts (the
+        renderer joins ``{placeholders}`` that names fill): Hebrew hyphenates its
+        conjunction before an item that starts with a Latin letter or a digit.
+    """
+    if base(language) != "he":
+        return babel_format_list(list(items), locale=babel_locale(language))
+    marked = [
+        _HYPHENATED + item if _starts_left_to_right(text) else item
+        for item, text in zip(items, items if texts is None else texts, strict=True)
+    ]
+    joined = babel_format_list(marked, locale=babel_locale(language))
+    return joined.replace(HEBREW_AND + _HYPHENATED, HEBREW_AND + "-").replace(_HYPHENATED, "")
+
+
+def _starts_left_to_right(text: str) -> bool:
+    """Whether the first letter or digit of ``text`` is not a right-to-left one."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return False
+        if kind in ("L", "EN", "AN"):
+            return True
+    return False
 
 
 def territory_name(code: str, language: str | None) -> str:

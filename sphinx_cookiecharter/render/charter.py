@@ -83,7 +83,11 @@ class Renderer(TableRenderer):
         """A list the language's way (``A, B and C``) as a template of placeholders, and
         the nodes that fill them: the list's own placeholders stand in a sentence's."""
         values = {f"{prefix}{index}": node for index, node in enumerate(items)}
-        pattern = format_list([f"{{{key}}}" for key in values], self.wording.language)
+        pattern = format_list(
+            [f"{{{key}}}" for key in values],
+            self.wording.language,
+            texts=[node.astext() for node in items],
+        )
         return pattern, values
 
     def with_list(

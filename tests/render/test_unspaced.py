@@ -37,7 +37,7 @@ def paragraphs(language: str) -> list[str]:
     return texts
 
 
-@pytest.mark.parametrize("language", ["ja"])
+@pytest.mark.parametrize("language", ["ja", "zh_CN"])
 def test_sentences_follow_one_another_without_a_space(language: str) -> None:
     texts = paragraphs(language)
     joined = [text for text in texts if text.count("。") >= 2]
