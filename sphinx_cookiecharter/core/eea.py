@@ -10,9 +10,10 @@ Sources:
 
 GDPR chapter V (articles 44 to 49) frames a transfer of personal data to any other
 country; the EEA Agreement extends the GDPR to the three EFTA states (EEA Joint Committee
-Decision No 154/2018). An adequacy decision (such as the one for the United Kingdom or
-Switzerland) is a safeguard of such a transfer, not a membership: those countries are
-outside the EEA here, and the declaration names the safeguard.
+Decision No 154/2018 of 6 July 2018, OJ L 183, 19.7.2018, p. 23). An adequacy decision
+(such as the one for the United Kingdom or Switzerland) is a safeguard of such a
+transfer, not a membership: those countries are outside the EEA here, and the
+declaration names the safeguard.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sphinx_cookiecharter.core.load import load_declaration
-from sphinx_cookiecharter.lint import PROFILES, RULES, SEVERITIES, lint
+from sphinx_cookiecharter.lint import PROFILES, RULES, SEVERITIES, lint, sources
 from sphinx_cookiecharter.lint.registry import EXAMPLES_CHECKED_ON
 from tests.paths import PACKAGE
 
@@ -95,6 +95,91 @@ def test_the_registry_is_complete_and_well_formed() -> None:
         assert rule.profiles <= set(PROFILES)
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", rule.name)
         assert rule.help_uri.endswith(f"#{rule_id.lower()}")
+
+
+#: A place in a text: an article, paragraph, section, point, schedule or regulation, the
+#: operative part of a judgment, or a heading quoted as the text gives it; or the
+#: admission that the place could not be confirmed.
+_LOCATION = re.compile(
+    r"\b(art|arts|para|paras|reg|sch)\. |\bsection \d|\bpoint \d|operative part|'[^']+'"
+    r"|\((section|sections|paragraph|paragraphs|point)( and paragraphs?)? not confirmed"
+)
+
+
+def _all_sources() -> set[sources.Source]:
+    return {source for rule in RULES.values() for source in rule.sources}
+
+
+def test_every_source_says_where_in_its_text() -> None:
+    """A reviewer can find the passage: each source names an article, a paragraph, a
+    section or a heading, or says that its place is not confirmed; never only what it
+    is said to say."""
+    for source in _all_sources() - {sources.SUPPRESSION}:
+        assert _LOCATION.search(source.part), f"{source} names no place in the text"
+
+
+def test_a_french_article_is_linked_as_an_article() -> None:
+    """A source citing an article of a text published in the Journal officiel links to
+    that article on Légifrance, not to the whole text."""
+    for source in _all_sources():
+        if "legifrance.gouv.fr" in source.url and source.part.startswith("art."):
+            assert "/jorf/article_jo/JORFARTI" in source.url, source
+
+
+def test_the_ico_guidance_cited_is_the_current_one() -> None:
+    """The ICO replaced its cookie guidance with the guidance on storage and access
+    technologies (final version of April 2026)."""
+    ico = [source for source in _all_sources() if "ico.org.uk" in source.url]
+    assert ico
+    for source in ico:
+        assert "/guidance-on-the-use-of-storage-and-access-technologies/" in source.url
+
+
+#: The citations issues #10 and #11 asked for, by rule: the place in the text each one
+#: now names (instrument and article, paragraph, section or heading).
+_PINNED = {
+    # The CNIL's 6-month choice, in the recommendation's article on consent and refusal.
+    "CK021": ("délibération n° 2020-092", "art. 2,", "6 months"),
+    "CK022": ("délibération n° 2020-092", "art. 2,", "refreshing consent"),
+    "CK023": ("délibération n° 2020-092", "art. 2,", "6 months"),
+    # The information owed before consent, in the guidelines (2020-091), not only art. 5.
+    "CK018": ("délibération n° 2020-091", "art. 2,", "identity of the controllers"),
+    "CK029": ("délibération n° 2020-091", "art. 2,", "exhaustive list"),
+    # The exempt audience measurement's durations, in the recommendation's art. 5.
+    "CK008": ("délibération n° 2020-092", "art. 5,", "13 months"),
+    # The UK exceptions at PECR sch. A1, in force since 5 February 2026, and the ICO's
+    # current guidance.
+    "CK010": ("sch. A1", "S.I. 2026/82", "'What are the exceptions?'"),
+    "CK014": ("'How long can we store or access information for?'", "CNIL", "art. 2,"),
+    # The judgments by case number and ECLI where it was confirmed, at their operative part.
+    "CK031": ("C-40/17 (ECLI:EU:C:2019:629)", "operative part, point 2"),
+    "CK012": ("C-673/17", "operative part, point 2"),
+}
+
+
+@pytest.mark.parametrize("rule_id", sorted(_PINNED))
+def test_the_sources_are_pinned_to_their_place(rule_id: str) -> None:
+    """The sources as the JSON and SARIF outputs give them name the article, paragraph
+    or heading the rule rests on."""
+    text = RULES[rule_id].source_text
+    for expected in _PINNED[rule_id]:
+        assert expected in text, f"{rule_id}: {expected!r} not in {text!r}"
+
+
+def test_the_cnil_articles_link_to_legifrance() -> None:
+    """Each CNIL délibération article cited links to that article on Légifrance."""
+    cited = {
+        (source.instrument.split(" of ")[0], source.part.split(",")[0], source.url)
+        for source in _all_sources()
+        if source.instrument.startswith("CNIL, délibération")
+    }
+    assert {part for _, part, _ in cited} == {"art. 2", "art. 5"}
+    for instrument, part, url in cited:
+        assert url.startswith("https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI"), (
+            instrument,
+            part,
+            url,
+        )
 
 
 def test_the_rules_read_the_model_not_the_text() -> None:

@@ -56,8 +56,8 @@ def marketing_exempt(ctx: Context) -> Iterator[Hit]:
     "the UK's statistics exception), it must serve the site's own statistics only. A "
     "cookie set on a third party's domain carries an identifier the third party can "
     "read on every site that uses it: that is cross-site tracking, which excludes the "
-    "exemption. The Article 29 Working Party sets first-party analytics apart from "
-    "third-party analytics for the same reason.",
+    "exemption. The Article 29 Working Party, likewise, considered only first-party, "
+    "aggregated analytics low-risk.",
     sources=(sources.CNIL_AUDIENCE_CONDITIONS, sources.WP194_ANALYTICS),
     fields=("cookies[].category", "cookies[].party", "cookies[].consent"),
     fix="Ask for consent (remove `consent: exempt`), or measure the audience with a "
@@ -263,7 +263,7 @@ def exempt_statistics_retention(ctx: Context) -> Iterator[Hit]:
     "service) and appearance or preference cookies be set without consent, on condition "
     "that visitors get clear information and a simple, free means of objecting. The "
     "declaration's `consent.manage_url` is where they object.",
-    sources=(sources.DUAA_EXCEPTIONS,),
+    sources=(sources.DUAA_EXCEPTIONS, sources.ICO_EXCEPTIONS),
     fields=("cookies[].category", "cookies[].consent", "consent.manage_url"),
     fix="Give `consent.manage_url`, the page or control where visitors turn these cookies off.",
 )

@@ -71,7 +71,7 @@ def no_manage_url(ctx: Context) -> Iterator[Hit]:
     rationale="Consent is informed only if the visitor knows at least who asks for it: "
     "the identity of the controller is the first item of the minimum content, and the "
     "first item of the information owed under article 13.",
-    sources=(sources.GDPR_13_1_A, sources.EDPB_CONSENT_INFORMED),
+    sources=(sources.GDPR_13_1_A, sources.EDPB_CONSENT_INFORMED, sources.CNIL_INFORMED),
     fields=("controller.name", "cookies[].consent"),
     fix="Name the person or organisation responsible for the site in `controller.name`.",
 )
@@ -127,8 +127,9 @@ def no_privacy_policy(ctx: Context) -> Iterator[Hit]:
     "warning",
     title="Cookies need consent, but how long a choice is kept is not said",
     rationale="A visitor's choice, acceptance or refusal, is stored and asked again "
-    "when it expires; the CNIL recommends keeping it for 6 months and telling visitors. "
-    "The charter says how long from `consent.duration`.",
+    "when it expires; the CNIL considers keeping it for 6 months a good practice, and no "
+    "text sets a limit. Visitors are better told how long: the charter says it from "
+    "`consent.duration`.",
     sources=(sources.CNIL_CHOICE, sources.ICO_REFRESH),
     fields=("consent.duration", "cookies[].consent"),
     fix="Give `consent.duration`, such as `6 months`.",
@@ -150,7 +151,7 @@ def no_consent_duration(ctx: Context) -> Iterator[Hit]:
     rationale="A choice kept for ever is never asked again, even when the cookies or "
     "their purposes change; regulators expect consent to be renewed at reasonable "
     "intervals.",
-    sources=(sources.CNIL_CHOICE, sources.ICO_REFRESH),
+    sources=(sources.CNIL_CHOICE, sources.EDPB_CONSENT_REFRESH, sources.ICO_REFRESH),
     fields=("consent.duration",),
     fix="Configure the consent tool to ask again after a while (6 months is the CNIL's "
     "good practice) and declare it in `consent.duration`.",

@@ -64,8 +64,9 @@ def exempt_cookie_without_duration(ctx: Context) -> Iterator[Hit]:
     "long-lifetime",
     "warning",
     title="A cookie lives longer than the profile's benchmark, or never expires",
-    rationale="A cookie's lifetime must be proportionate to its purpose; regulators "
-    "have criticised cookies set to expire decades ahead. No EU or UK text gives a "
+    rationale="A cookie's lifetime must be proportionate to its purpose: the Article 29 "
+    "Working Party ties an exempt cookie's lifespan to its purpose, and the ICO asks "
+    "that the duration be decided against the purpose. No EU or UK text gives a "
     "figure, so the `eu` and `uk` profiles report lifetimes over two years, this "
     "project's benchmark; the `fr` profile uses the CNIL's 13 months. An HTTP cookie "
     "declared `persistent` names no expiry at all.",
