@@ -19,9 +19,12 @@ if TYPE_CHECKING:
 
     from ..i18n.wording import Wording
 
-# The sources, as cited. Each was checked against the text (see the docs' explanation).
+# The sources, as cited: instrument and article, paragraph or section, checked against
+# the texts (see the docs' "How the sources were checked" for how each one was, and the
+# explanation "What a cookie page must contain" for what they say). A number that could
+# not be confirmed is not given.
 EPRIVACY = "ePrivacy Directive 2002/58/EC, art. 5(3)"
-PECR = "UK PECR 2003, reg. 6"
+PECR = "UK PECR 2003, reg. 6 and sch. A1"
 GDPR_7_3 = "GDPR art. 7(3)"
 GDPR_13_1_A = "GDPR art. 13(1)(a)"
 GDPR_13_1_C = "GDPR art. 13(1)(c)"
@@ -32,11 +35,19 @@ GDPR_13_2_C = "GDPR art. 13(2)(c)"
 GDPR_ROLES = "GDPR art. 4(7), 26(2) and 28"
 PLANET49_ACTIVE = "CJEU C-673/17 Planet49 (2019), operative part, point 1"
 PLANET49_INFO = "CJEU C-673/17 Planet49 (2019), operative part, point 2"
+CNIL_GUIDELINES_INFO = "CNIL délib. 2020-091 (guidelines), art. 2 (informed consent)"
 CNIL_GUIDELINES_EXEMPT = "CNIL délib. 2020-091 (guidelines), art. 5"
 CNIL_RECOMMENDATION_INFO = "CNIL délib. 2020-092 (recommendation), art. 2"
+CNIL_RECOMMENDATION_CHOICE = (
+    "CNIL délib. 2020-092 (recommendation), art. 2 (6 months: good practice; point not confirmed)"
+)
 CNIL_RECOMMENDATION_EXEMPT = "CNIL délib. 2020-092 (recommendation), art. 5"
-EDPB_CONSENT_INFORMED = "EDPB Guidelines 05/2020 on consent, section 3.3.1"
-EDPB_CONSENT_GRANULAR = "EDPB Guidelines 05/2020 on consent, section 3.1.3"
+EDPB_CONSENT_INFORMED = (
+    "EDPB Guidelines 05/2020 on consent, section 3.3.1 (paragraphs not confirmed)"
+)
+EDPB_CONSENT_GRANULAR = (
+    "EDPB Guidelines 05/2020 on consent, section 3.1.3 (paragraph not confirmed)"
+)
 EDPB_SCOPE = "EDPB Guidelines 2/2023 on the technical scope of art. 5(3), sections 2 and 3"
 
 
@@ -121,8 +132,9 @@ STATEMENTS: tuple[Statement, ...] = (
     # --- kinds ------------------------------------------------------------------------
     Statement(
         "kinds.lead",
-        "At least two paragraphs of kinds follow.",
-        (),
+        "At least two paragraphs of kinds follow (it announces their purposes, and whether "
+        "third parties set the cookies).",
+        (EPRIVACY, PLANET49_INFO),
         lambda w: w.kinds_lead(),
     ),
     Statement(
@@ -195,8 +207,9 @@ STATEMENTS: tuple[Statement, ...] = (
     ),
     Statement(
         "usage.none",
-        "No cookie is declared in the categories shown.",
-        (),
+        "No cookie is declared in the categories shown (the sources fix what counts as a "
+        "similar tracker).",
+        (EPRIVACY, EDPB_SCOPE),
         lambda w: w.no_cookies(has_site=False),
     ),
     Statement(
@@ -209,7 +222,7 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement(
         "usage.third-parties",
         "A third-party cookie is shown; its providers are named, linked to their privacy policies.",
-        (GDPR_13_1_E, PLANET49_INFO, CNIL_RECOMMENDATION_INFO),
+        (GDPR_13_1_E, PLANET49_INFO, CNIL_GUIDELINES_INFO),
         lambda w: w.third_parties(),
     ),
     Statement(
@@ -264,7 +277,7 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement(
         "manage.change",
         "Some cookie needs consent and consent.manage_url is given; it is the link.",
-        (GDPR_7_3, GDPR_13_2_C, CNIL_RECOMMENDATION_INFO),
+        (GDPR_7_3, GDPR_13_2_C, CNIL_GUIDELINES_INFO),
         lambda w: w.change_choice(),
     ),
     Statement(
@@ -276,14 +289,14 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement(
         "manage.refusal",
         "Some cookie needs consent: what refusing changes.",
-        (CNIL_RECOMMENDATION_INFO,),
+        (CNIL_GUIDELINES_INFO, CNIL_RECOMMENDATION_INFO),
         lambda w: w.refusal(),
     ),
     Statement(
         "manage.choice-kept",
         "Some cookie needs consent and consent.duration is given (one wording each for a "
         "fixed duration, the session, until cleared, and free text).",
-        (CNIL_RECOMMENDATION_INFO, PLANET49_INFO),
+        (CNIL_RECOMMENDATION_CHOICE,),
         lambda w: w.choice_kept("fixed"),
     ),
     Statement(
@@ -307,7 +320,7 @@ STATEMENTS: tuple[Statement, ...] = (
     Statement(
         "manage.controller",
         "controller.name is given.",
-        (GDPR_13_1_A, EDPB_CONSENT_INFORMED),
+        (GDPR_13_1_A, CNIL_GUIDELINES_INFO, EDPB_CONSENT_INFORMED),
         lambda w: w.controller(),
     ),
     Statement(
@@ -325,7 +338,9 @@ STATEMENTS: tuple[Statement, ...] = (
     # --- updated ----------------------------------------------------------------------
     Statement(
         "updated.date",
-        "updated is given (good practice, not a legal requirement).",
+        "updated is given (good practice, not a legal requirement: the WP29 transparency "
+        "guidelines, WP260 rev.01, ask that changes to the information be told to the "
+        "people concerned, which a date alone does not do; paragraph not confirmed).",
         (),
         lambda w: w.updated(),
     ),

@@ -417,6 +417,38 @@ def test_every_statement_is_said_by_some_case() -> None:
     assert said == set(BY_ID)
 
 
+def test_every_statement_rests_on_a_source_or_says_it_is_good_practice() -> None:
+    """A statement with no legal source says so where the docs table shows it."""
+    for statement in STATEMENTS:
+        if not statement.sources:
+            assert "good practice" in statement.when, statement.id
+        for source in statement.sources:
+            assert re.search(r"\b(art|reg|section|sections|point|para|paras)\b", source), (
+                f"{statement.id}: {source} names no place in the text"
+            )
+
+
+@pytest.mark.parametrize(
+    ("statement_id", "expected"),
+    [
+        # Issue #10: the three statements that had no legal source.
+        ("kinds.lead", "Planet49 (2019), operative part, point 2"),
+        ("usage.none", "EDPB Guidelines 2/2023"),
+        # The information owed before consent is in the guidelines (2020-091), art. 2.
+        ("manage.controller", "CNIL délib. 2020-091 (guidelines), art. 2"),
+        ("manage.change", "CNIL délib. 2020-091 (guidelines), art. 2"),
+        ("usage.third-parties", "CNIL délib. 2020-091 (guidelines), art. 2"),
+        # The 6-month choice: the recommendation's art. 2, as good practice.
+        ("manage.choice-kept", "CNIL délib. 2020-092 (recommendation), art. 2 (6 months: good"),
+    ],
+)
+def test_a_statement_cites_its_source_by_article(statement_id: str, expected: str) -> None:
+    """The sources the docs' table shows for a statement name their article or point."""
+    assert any(expected in source for source in BY_ID[statement_id].sources), BY_ID[
+        statement_id
+    ].sources
+
+
 def test_statement_ids_are_unique_and_name_their_section() -> None:
     assert len(BY_ID) == len(STATEMENTS)
     sections = {"intro", "what", "kinds", "usage", "manage", "updated", "changes"}
