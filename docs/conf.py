@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,7 +68,52 @@ html_show_sourcelink = True
 latex_documents = [
     (root_doc, "sphinx-cookiecharter.tex", "sphinx-cookiecharter", author, "manual"),
 ]
-latex_elements = {"papersize": "a4paper"}
+# The documentation quotes every shipped language (the languages page, the glossary):
+# Latin, Greek, Cyrillic, Hebrew, Chinese, Japanese and Korean. LuaLaTeX sets them with
+# FreeFont, and with Noto Sans CJK for the scripts FreeFont lacks (Han, kana, Hangul) through
+# luaotfload's fallback fonts; babel's bidi lays Hebrew words out right to left. Debian:
+# texlive-luatex, texlive-lang-other, fonts-freefont-otf, fonts-noto-cjk. The index
+# holds cookie names and English terms: makeindex sorts them.
+latex_engine = "lualatex"
+latex_use_xindy = False
+# Without Noto Sans CJK (fontconfig's fc-list tells) the PDF still compiles, those
+# characters missing: a fallback font that does not exist would stop LuaLaTeX.
+_CJK = "Noto Sans CJK SC"
+_HAS_CJK = (
+    bool(shutil.which("fc-list"))
+    and not subprocess.run(  # noqa: S603
+        ["fc-list", "-q", _CJK], check=False
+    ).returncode
+)
+_FALLBACK = (
+    r"\directlua{luaotfload.add_fallback('cookiecharterfallback', {"
+    + (f"'{_CJK}:mode=harf;'" if _HAS_CJK else "")
+    + "})}"
+)
+_FONTS = "\n".join(
+    rf"\set{family}font{{{name}}}[Extension=.otf, UprightFont=*, ItalicFont=*{italic},"
+    rf" BoldFont=*Bold, BoldItalicFont=*Bold{italic},"
+    rf" RawFeature={{fallback=cookiecharterfallback}}{scale}]"
+    for family, name, italic, scale in (
+        ("main", "FreeSerif", "Italic", ""),
+        ("sans", "FreeSans", "Oblique", ""),
+        ("mono", "FreeMono", "Oblique", ", Scale=0.9"),
+    )
+)
+latex_elements = {
+    "papersize": "a4paper",
+    "polyglossia": "",
+    "babel": "\n".join(
+        (
+            r"\usepackage[bidi=basic]{babel}",
+            r"\babelprovide[import, main]{english}",
+            r"\babelprovide[import, onchar=ids fonts]{hebrew}",
+            r"\babelfont[hebrew]{rm}{FreeSerif}",
+            r"\babelfont[hebrew]{sf}{FreeSans}",
+        )
+    ),
+    "fontpkg": _FALLBACK + "\n" + _FONTS,
+}
 
 epub_title = project
 epub_author = author
