@@ -7,9 +7,10 @@ The choices made here, documented in the docs' "Languages" guide:
   ``en_GB`` data: ``28 November 2026``, lists without a serial comma (``A, B and C``);
 - its Portuguese (``pt``) is European Portuguese, formatted with ``pt_PT`` (Babel's
   ``pt`` is Brazilian: ``2.000.000``, ``Armênia``); ``pt_BR`` keeps Brazil's;
-- French and Italian write the first day of a month as an ordinal, ``1er décembre 2026``
-  and ``1º dicembre 2026`` (CLDR gives ``1 décembre``, ``1 dicembre``): only that is
-  changed in Babel's dates;
+- French, Italian and Brazilian Portuguese write the first day of a month as an ordinal,
+  ``1er décembre 2026``, ``1º dicembre 2026`` and ``1º de dezembro de 2026`` (CLDR gives
+  ``1 décembre``, ``1 dicembre``, ``1 de dezembro``; Portugal's Portuguese keeps ``1 de``):
+  only that is changed in Babel's dates;
 - Hebrew joins its conjunction *ו* to the last item of a list, with a hyphen when that
   item starts with a Latin letter or a digit (``Google ו-Meta``, ``1 שנה ו-6 חודשים``);
   the CLDR's pattern has no hyphen (``Google וMeta``), so the extension adds it.
@@ -39,8 +40,9 @@ if TYPE_CHECKING:
 #: The locale a wording language is formatted with, when it is not the language itself.
 FORMAT_LOCALES = {"en": "en_GB", "pt": "pt_PT"}
 
-#: How the first day of a month is written where it is an ordinal.
-FIRST_OF_MONTH = {"fr": "1er", "it": "1º"}
+#: How the first day of a month is written where it is an ordinal, by language or by
+#: language and territory (Brazil writes ``1º de dezembro``, Portugal ``1 de dezembro``).
+FIRST_OF_MONTH = {"fr": "1er", "it": "1º", "pt_BR": "1º"}
 
 #: Hebrew's conjunction, which Babel's list patterns glue to the last item.
 HEBREW_AND = "\N{HEBREW LETTER VAV}"
@@ -62,7 +64,7 @@ def babel_locale(language: str | None) -> babel.Locale:
 def format_date(date: datetime.date, language: str | None) -> str:
     """A date in the language's long form (``28 November 2026``, ``1er décembre 2026``)."""
     text = babel_format_date(date, format="long", locale=babel_locale(language))
-    ordinal = FIRST_OF_MONTH.get(base(language))
+    ordinal = FIRST_OF_MONTH.get(normalize(language)) or FIRST_OF_MONTH.get(base(language))
     if date.day == 1 and ordinal and text.startswith("1 "):
         text = f"{ordinal} {text[2:]}"
     return text

@@ -154,9 +154,17 @@ def test_european_portuguese_is_formatted_as_portugal_writes() -> None:
     assert babel_locale("pt_BR").territory == "BR"
 
 
-@pytest.mark.parametrize(("language", "expected"), [("fr", "1er décembre"), ("it", "1º dicembre")])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("fr", "1er décembre"), ("it", "1º dicembre"), ("pt_BR", "1º de dezembro")],
+)
 def test_the_first_of_a_month_is_an_ordinal_where_the_language_writes_it(
     language: str, expected: str
 ) -> None:
     assert charter_date(datetime.date(2026, 12, 1), language).startswith(expected)
     assert charter_date(datetime.date(2026, 12, 2), language).startswith("2 ")
+
+
+def test_portugal_keeps_a_cardinal_first_of_the_month() -> None:
+    assert charter_date(datetime.date(2026, 12, 1), "pt") == "1 de dezembro de 2026"
+    assert charter_date(datetime.date(2026, 12, 1), "pt-BR") == "1º de dezembro de 2026"
