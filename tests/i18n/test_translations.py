@@ -42,6 +42,43 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
+#: The official languages of the European Union (Regulation No 1/1958, art. 1, as
+#: amended by each act of accession and by Regulation (EC) No 920/2005 for Irish).
+EU_LANGUAGES = [
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+]
+
+
+def test_thirty_languages_with_every_official_language_of_the_eu() -> None:
+    shipped = {"en", *LANGUAGES}
+    assert len(EU_LANGUAGES) == 24
+    assert set(EU_LANGUAGES) <= shipped, sorted(set(EU_LANGUAGES) - shipped)
+    assert len(shipped) >= 30, sorted(shipped)
+
+
 #: Counts that tell every CLDR plural rule apart (zero, one, two, few, many, other).
 COUNTS = [*range(0, 230), 1_000_000, 2_000_000, 1_000_001, 10**7]
 _PLACEHOLDER = re.compile(r"\{\w+\}")
