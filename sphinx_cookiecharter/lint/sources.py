@@ -169,9 +169,8 @@ CNIL_AUDIENCE_CONDITIONS = Source(
 )
 CNIL_AUDIENCE_DURATIONS = Source(
     _CNIL_2020_092,
-    "art. 5, 'Traceurs exemptés du recueil du consentement' (exempt audience "
-    "measurement: trackers living at most 13 months, not extended on new visits; data "
-    "kept at most 25 months)",
+    "art. 5, on trackers exempt from consent (exempt audience measurement: trackers "
+    "living at most 13 months, not extended on new visits; data kept at most 25 months)",
     _CNIL_2020_092_ART_5_URL,
 )
 CNIL_CHOICE = Source(
