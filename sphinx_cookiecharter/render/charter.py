@@ -20,6 +20,17 @@ if TYPE_CHECKING:
     from .options import RenderOptions
 
 
+#: What may end a declared sentence that the wording closes itself (a Latin full stop,
+#: an ideographic one in Japanese or Chinese).
+_FULL_STOPS = ".\N{IDEOGRAPHIC FULL STOP}"
+
+
+def without_full_stop(text: str) -> str:
+    """A declared sentence (an exemption, a safeguard) without its closing full stop: the
+    wording's own sentence closes it."""
+    return text.strip().rstrip(_FULL_STOPS)
+
+
 class Renderer(TableRenderer):
     """Builds the charter's nodes for one declaration and one set of options.
 
@@ -313,7 +324,7 @@ class Renderer(TableRenderer):
             if cookie.category == "necessary" or cookie.exemption is None:
                 continue
             text, classes = self.resolve_with_language(cookie.exemption)
-            reason = nodes.inline("", text.strip().rstrip("."), classes=classes)
+            reason = nodes.inline("", without_full_stop(text), classes=classes)
             self.mark_source(reason, cookie.exemption.position)
             result.append(
                 self.sentences(
@@ -368,7 +379,7 @@ class Renderer(TableRenderer):
             }
             if provider.safeguard is not None:
                 text, classes = self.resolve_with_language(provider.safeguard)
-                safeguard = nodes.inline("", text.strip().rstrip("."), classes=classes)
+                safeguard = nodes.inline("", without_full_stop(text), classes=classes)
                 self.mark_source(safeguard, provider.safeguard.position)
                 values["safeguard"] = safeguard
             has_safeguard = provider.safeguard is not None
