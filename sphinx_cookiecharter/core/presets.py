@@ -19,6 +19,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+from .schema import shipped_schema
+
 if TYPE_CHECKING:
     from .model import Cookie, Declaration, LocalizedText, Position, Provider
 
@@ -127,16 +129,9 @@ def presets() -> dict[str, Preset]:
     return dict(sorted(found.items()))
 
 
-@cache
 def preset_schema() -> dict[str, Any]:
     """The JSON Schema of a preset file (the declaration schema checks its entries)."""
-    text = (
-        resources.files("sphinx_cookiecharter")
-        .joinpath("schemas/preset.schema.json")
-        .read_text(encoding="utf-8")
-    )
-    result: dict[str, Any] = json.loads(text)
-    return result
+    return shipped_schema("preset")
 
 
 def check_preset(data: Any, source: str) -> list[str]:

@@ -19,15 +19,21 @@ if TYPE_CHECKING:
 
 
 @cache
-def schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of the declaration format, as shipped."""
+def shipped_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema ``schemas/<name>.schema.json`` shipped with the package, read once
+    (``declaration``, ``preset``, ``export``)."""
     text = (
         resources.files("sphinx_cookiecharter")
-        .joinpath("schemas/declaration.schema.json")
+        .joinpath(f"schemas/{name}.schema.json")
         .read_text(encoding="utf-8")
     )
     result: dict[str, Any] = json.loads(text)
     return result
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the declaration format, as shipped."""
+    return shipped_schema("declaration")
 
 
 def _inline_references(node: Any, root: dict[str, Any]) -> Any:

@@ -11,12 +11,11 @@ states.
 from __future__ import annotations
 
 import json
-from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..core.durations import iso8601, seconds
+from ..core.schema import shipped_schema
 from ..i18n.languages import pick
 from .common import (
     category_description,
@@ -38,16 +37,9 @@ VERSION = 1
 SCHEMA_URL = "https://sphinx-cookiecharter.readthedocs.io/en/latest/_static/export.schema.json"
 
 
-@cache
 def export_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the JSON export, as shipped."""
-    text = (
-        resources.files("sphinx_cookiecharter")
-        .joinpath("schemas/export.schema.json")
-        .read_text(encoding="utf-8")
-    )
-    result: dict[str, Any] = json.loads(text)
-    return result
+    return shipped_schema("export")
 
 
 def resolve(
