@@ -39,6 +39,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from ..core.durations import UNIT_SECONDS, seconds
+from ..core.sarif import SEVERITIES, Severity
 from .domains import covers, normalize
 from .observation import PHASES, Observed, group
 
@@ -58,7 +59,6 @@ Kind = Literal[
     "party-mismatch",
     "duration-mismatch",
 ]
-Severity = Literal["error", "warning", "info"]
 
 #: Every kind of finding with its severity, in the order reports list them.
 KINDS: dict[Kind, Severity] = {
@@ -70,7 +70,6 @@ KINDS: dict[Kind, Severity] = {
     "duration-mismatch": "warning",
     "not-observed": "info",
 }
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 #: How much longer than declared a lifetime may be before it is a finding.
 DEFAULT_TOLERANCE = 0.05

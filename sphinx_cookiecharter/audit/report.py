@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..core.sarif import LEVELS, SarifResult, SarifRule, sarif_log
-from .compare import KINDS, SEVERITIES, describe_lifetime
+from ..core.sarif import LEVELS, SEVERITIES, SarifResult, SarifRule, sarif_log
+from .compare import KINDS, describe_lifetime
 from .known import SNAPSHOT
 from .observation import PHASES, group
 

@@ -21,8 +21,13 @@ VERSION = "2.1.0"
 
 Level = Literal["error", "warning", "note", "none"]
 
-#: How a severity of this project maps to a SARIF level.
-LEVELS: dict[str, Level] = {"error": "error", "warning": "warning", "info": "note"}
+#: How serious a finding is, in the lint's and the audit's reports alike.
+Severity = Literal["error", "warning", "info"]
+#: The severities, from the most to the least serious.
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+#: How a severity maps to a SARIF level.
+LEVELS: dict[Severity, Level] = {"error": "error", "warning": "warning", "info": "note"}
 
 _BASE = "%SRCROOT%"
 

@@ -8,10 +8,11 @@ imports neither Sphinx nor docutils.
 
 from __future__ import annotations
 
+from ..core.sarif import SEVERITIES, Severity
 from . import rules as _rules  # registers every rule
 from .engine import Finding, UnknownRuleError, check_ids, lint, rules_for, today
 from .profiles import DEFAULT_PROFILE, PROFILES, Profile
-from .registry import RULES, RULES_URL, SEVERITIES, Rule, Severity, at_least
+from .registry import RULES, RULES_URL, Rule, at_least
 
 __all__ = [
     "DEFAULT_PROFILE",

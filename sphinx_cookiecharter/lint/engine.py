@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
     from ..core.model import Declaration
-    from .registry import Hit, Rule, Severity
+    from ..core.sarif import Severity
+    from .registry import Hit, Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from ..core.sarif import SEVERITIES, Severity
+
 if TYPE_CHECKING:
     import datetime
     from collections.abc import Callable, Iterator
@@ -20,11 +22,6 @@ if TYPE_CHECKING:
     from ..core.model import Cookie, Declaration, Position
     from .profiles import Profile
     from .sources import Source
-
-Severity = Literal["error", "warning", "info"]
-
-#: The severities, from the most to the least serious.
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 #: The day the example files are checked on, in the tests and the docs (the rules on
 #: ``updated`` depend on the day).
