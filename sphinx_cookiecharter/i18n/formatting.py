@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import unicodedata
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 import babel
 from babel.dates import format_date as babel_format_date
@@ -59,6 +59,26 @@ def babel_locale(language: str | None) -> babel.Locale:
         return babel.Locale.parse(FORMAT_LOCALES.get(code, code))
     except (ValueError, babel.UnknownLocaleError):
         return babel.Locale.parse(FORMAT_LOCALES[DEFAULT])
+
+
+def text_direction(language: str | None) -> Literal["ltr", "rtl"]:
+    """Which way the language is written, from the CLDR's character order: ``rtl`` for
+    Hebrew, Arabic, Persian..., ``ltr`` otherwise."""
+    return "rtl" if babel_locale(language).character_order == "right-to-left" else "ltr"
+
+
+def first_strong_direction(text: str) -> Literal["ltr", "rtl"] | None:
+    """The direction of the first letter of ``text`` that has one (the Unicode
+    Bidirectional Algorithm's rules P2 and P3, as ``dir="auto"`` does): ``ltr`` for
+    ``Stats Co.`` or ``_ga``, ``rtl`` for a Hebrew or Arabic text, ``None`` when no
+    letter says (digits and punctuation alone)."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return None
 
 
 def format_date(date: datetime.date, language: str | None) -> str:

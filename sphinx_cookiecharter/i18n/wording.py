@@ -19,7 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .formatting import format_amounts
+from .formatting import format_amounts, text_direction
 from .languages import DEFAULT, base, fallbacks
 
 if TYPE_CHECKING:
@@ -79,6 +79,8 @@ class Wording:
         self.sentence_space = "" if unspaced else " "
         #: What ends a sentence the renderer closes itself (after a declared title).
         self.full_stop = "\N{IDEOGRAPHIC FULL STOP}" if unspaced else "."
+        #: Which way the wording is written (``rtl`` for Hebrew).
+        self.direction = text_direction(self.language)
 
     def duration(self, duration: Duration) -> str:
         """A lifetime in words: a session, until cleared, or amounts (``13 mois``).

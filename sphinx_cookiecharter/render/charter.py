@@ -9,7 +9,14 @@ from docutils import nodes
 from ..core.model import SECTIONS
 from ..i18n.formatting import format_count, format_date, format_list, territory_name
 from .facts import Facts
-from .nodes import contact_link, fill, keep_own_wording_out_of_catalogs, language_class, link
+from .nodes import (
+    contact_link,
+    direction_classes,
+    fill,
+    keep_own_wording_out_of_catalogs,
+    language_class,
+    link,
+)
 from .statements import BY_ID
 from .tables import TableRenderer
 
@@ -56,7 +63,7 @@ class Renderer(TableRenderer):
 
     def paragraph(self, template: str, **values: nodes.Node | str) -> nodes.paragraph:
         """One paragraph of the extension's own wording, with its placeholders filled."""
-        return nodes.paragraph("", "", *fill(template, values))
+        return nodes.paragraph("", "", *fill(template, values, isolate=self.rtl))
 
     def say(self, statement: str, template: str, **values: nodes.Node | str) -> list[nodes.Node]:
         """The nodes of one statement (see :mod:`.statements`), noted as said."""
@@ -64,7 +71,7 @@ class Renderer(TableRenderer):
         self.said.append(statement)
         if "site" in values and template.startswith("{site}"):
             values["site"] = self.site_node(starts_sentence=True)
-        return fill(template, values)
+        return fill(template, values, isolate=self.rtl)
 
     def sentences(self, *parts: list[nodes.Node]) -> nodes.paragraph:
         """One paragraph made of statements, a space between them (none in a language
@@ -157,7 +164,12 @@ class Renderer(TableRenderer):
         )
         title_text = title.format(site=self.site) if self.site else title
         section = nodes.section(
-            "", classes=["cookiecharter-section", f"cookiecharter-section-{name}"]
+            "",
+            classes=[
+                "cookiecharter-section",
+                f"cookiecharter-section-{name}",
+                *direction_classes(self.wording.language),
+            ],
         )
         if self.wording_lang:
             section["classes"].extend(language_class(self.wording_lang, self.options.language))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from ..i18n.formatting import text_direction
 from ..i18n.languages import base, normalize
 
 if TYPE_CHECKING:
@@ -16,12 +17,23 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _NUMBER_AND_UNIT = re.compile(r"(\d)[ \t]+(?=\S)")
 #: What an empty cell shows.
 DASH = "\u2013"
+#: The classes that give the direction of a right-to-left charter, or of a text written
+#: the other way from the one around it (the stylesheet sets ``direction``).
+DIRECTION_CLASSES = {"rtl": "cookiecharter-rtl", "ltr": "cookiecharter-ltr"}
+#: The class of a name or value filled into a right-to-left sentence: it is laid out on
+#: its own (Unicode bidi isolation), so that a Latin name, a list of them or an address
+#: keeps its order and its punctuation.
+ISOLATE = "cookiecharter-isolate"
 
 
-def fill(template: str, values: Mapping[str, nodes.Node | str]) -> list[nodes.Node]:
+def fill(
+    template: str, values: Mapping[str, nodes.Node | str], *, isolate: bool = False
+) -> list[nodes.Node]:
     """Split a message at its ``{placeholders}`` and put a node in each one.
 
-    A placeholder with no value (a slip in a translation) stays as written.
+    A placeholder with no value (a slip in a translation) stays as written. With
+    ``isolate`` (a right-to-left sentence), each value is an inline of class
+    :data:`ISOLATE`.
     """
     result: list[nodes.Node] = []
     position = 0
@@ -31,10 +43,9 @@ def fill(template: str, values: Mapping[str, nodes.Node | str]) -> list[nodes.No
         value = values.get(match.group(1))
         if value is None:
             result.append(nodes.Text(match.group(0)))
-        elif isinstance(value, str):
-            result.append(nodes.Text(value))
         else:
-            result.append(value.deepcopy())
+            node = nodes.Text(value) if isinstance(value, str) else value.deepcopy()
+            result.append(nodes.inline("", "", node, classes=[ISOLATE]) if isolate else node)
         position = match.end()
     if position < len(template):
         result.append(nodes.Text(template[position:]))
@@ -78,10 +89,22 @@ def keep_numbers_with_units(text: str) -> str:
 def language_class(language: str, around: str) -> list[str]:
     """``["language-en"]`` when a text in ``language`` stands in a text in ``around``
     (HTML writers turn the class into ``lang="en"``); nothing when both are one language.
+
+    A text written the other way from the one around it (English in Hebrew) also gets
+    its direction's class (``cookiecharter-ltr``).
     """
     if base(language) == base(around):
         return []
-    return ["language-" + normalize(language).replace("_", "-")]
+    classes = ["language-" + normalize(language).replace("_", "-")]
+    direction = text_direction(language)
+    if direction != text_direction(around):
+        classes.append(DIRECTION_CLASSES[direction])
+    return classes
+
+
+def direction_classes(language: str) -> list[str]:
+    """``["cookiecharter-rtl"]`` for a language written right to left, else nothing."""
+    return [DIRECTION_CLASSES["rtl"]] if text_direction(language) == "rtl" else []
 
 
 def empty_cell(label: str) -> nodes.paragraph:

@@ -13,7 +13,9 @@ from ..i18n.languages import base, normalize, pick_with_language
 from ..i18n.wording import wording
 from .anchors import category_anchor, cookie_targets
 from .nodes import (
+    ISOLATE,
     Column,
+    direction_classes,
     empty_cell,
     fill,
     keep_numbers_with_units,
@@ -46,6 +48,9 @@ class TableRenderer:
         self.targets = dict(
             zip(map(id, declaration.cookies), cookie_targets(declaration), strict=True)
         )
+        #: Whether the charter's own wording is written right to left (Hebrew): its
+        #: sections and tables say so, and names filled into its sentences are isolated.
+        self.rtl = self.wording.direction == "rtl"
         #: The language the charter's own wording is in, when it is not the page's
         #: (no catalog for the page's language): its sections or tables say so.
         self.wording_lang = (
@@ -79,6 +84,10 @@ class TableRenderer:
         for translators unless ``for_translators`` is false."""
         result: list[nodes.Node] = []
         resolved, classes = self.resolve_with_language(value)
+        if self.rtl and not classes and pick_with_language(value, self.options.language)[1] is None:
+            # A text given once for every language may be written in any script: in a
+            # right-to-left charter it takes the direction of its own first letter.
+            classes = [ISOLATE]
         resolved = resolved.strip()
         chunks = _PARAGRAPH_BREAK.split(resolved) if "\n" in resolved else [resolved]
         for chunk in chunks:
@@ -147,7 +156,12 @@ class TableRenderer:
                 for column in columns
             ),
             title=self.category_title(category),
-            classes=["cookiecharter", f"cookiecharter-{category.id}", *self.options.classes],
+            classes=[
+                "cookiecharter",
+                f"cookiecharter-{category.id}",
+                *self.options.classes,
+                *direction_classes(self.wording.language),
+            ],
             ids=[category_anchor(category.id)] if self.options.index else [],
         )
         for cookie in self.declaration.cookies_in(category.id):
@@ -221,7 +235,11 @@ class TableRenderer:
                 safeguard = nodes.inline("", text, classes=classes)
                 self.mark_source(safeguard, provider.safeguard.position)
                 template = self.wording.safeguard_cell()
-                result.append(nodes.paragraph("", "", *fill(template, {"safeguard": safeguard})))
+                result.append(
+                    nodes.paragraph(
+                        "", "", *fill(template, {"safeguard": safeguard}, isolate=self.rtl)
+                    )
+                )
         return result
 
     def empty(self) -> list[nodes.Node]:

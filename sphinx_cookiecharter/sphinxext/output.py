@@ -6,7 +6,10 @@ post-transform adapts the charter's tables to the output:
 
 - LaTeX: every table a ``longtable`` (it breaks across pages and repeats its header),
   column widths refitted to the printed line, a break point after each ``_ - . @ *`` of
-  a cookie name or domain, no hyphenation in headers and provider names;
+  a cookie name or domain, no hyphenation in headers and provider names; in a
+  right-to-left charter, a run that starts with a left-to-right letter (a cookie name,
+  ``Stats Co.``, an English purpose) set left to right, so that it keeps its order and
+  its punctuation (the engine's own bidi algorithm would move a final full stop);
 - HTML (and EPUB): each table in a focusable, labelled scrolling region with the least
   width its columns need, header cells with ``scope="col"``, break points (``<wbr>``)
   in names and domains, the dash of an empty cell hidden from screen readers, which
@@ -28,6 +31,8 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.writers.manpage import ManualPageTranslator
 
+from ..i18n.formatting import first_strong_direction
+from ..render.nodes import DIRECTION_CLASSES, ISOLATE
 from ..render.widths import Need, Scales, column_needs, fit, pieces
 
 if TYPE_CHECKING:
@@ -65,6 +70,18 @@ LATEX_BREAK = r"\allowbreak{}"
 LATEX_NO_HYPHENATION = r"\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
 #: Where a long word of a declared text (a URL in a purpose) may break in print.
 LONG_WORD_BREAKS = re.compile(r"(?<=[/.?&=_\-:])(?=[^\s])")
+#: How a left-to-right run of a right-to-left charter is set: Sphinx writes an inline
+#: of class ``cookiecharter-ltr`` as ``\DUrole{cookiecharter-ltr}{...}``, which this
+#: defines (once, globally) as babel's ``\babelsublr`` (LuaLaTeX or XeLaTeX with babel's
+#: ``bidi`` option), else the bidi package's ``\LR`` (polyglossia), else the text alone.
+LATEX_LTR_ROLE = (
+    r"\expandafter\gdef\csname DUrole" + DIRECTION_CLASSES["ltr"] + r"\endcsname#1{%"
+    "\n"
+    r"  \ifdefined\babelsublr\babelsublr{#1}\else\ifdefined\LR\LR{#1}\else#1\fi\fi}"
+)
+#: The cells whose whole text is a declared name (set on its own in a right-to-left
+#: charter, like the texts filled into its sentences).
+DECLARED_NAME_COLUMNS = ("cookiecharter-provider", *NAME_COLUMNS)
 
 
 def _latex_needs(tables: list[nodes.table], scale: float) -> tuple[list[Need], int]:
@@ -234,6 +251,61 @@ def _split_text(text: nodes.Text, parts: list[str], make: Any) -> None:
     parent[position : position + 1] = new
 
 
+def latex_directions(document: nodes.document) -> None:
+    """In each right-to-left part of a charter (its sections and tables), set left to
+    right every filled value, declared text, name or literal whose first letter is a
+    left-to-right one: an inline of class ``cookiecharter-ltr`` around its content, and
+    the definition of that role (:data:`LATEX_LTR_ROLE`) before the first one."""
+    rtl = DIRECTION_CLASSES["rtl"]
+    parts = [
+        node
+        for node in document.findall(nodes.Element)
+        if rtl in node["classes"]
+        and not any(rtl in above["classes"] for above in _elements_above(node))
+    ]
+    done: set[int] = set()
+    for part in parts:
+        for node in part.findall(nodes.Element):
+            if not _runs_on_its_own(node) or any(id(a) in done for a in _elements_above(node)):
+                continue
+            if first_strong_direction(node.astext()) != "ltr":
+                continue
+            done.add(id(node))
+            run = nodes.inline("", "", *node.children, classes=[DIRECTION_CLASSES["ltr"]])
+            node[:] = [run]
+    if done:
+        first = parts[0]
+        definition = nodes.raw("", LATEX_LTR_ROLE, format="latex")
+        if isinstance(first, nodes.section):
+            titled = bool(first.children) and isinstance(first[0], nodes.title)
+            first.insert(1 if titled else 0, definition)
+        else:
+            first.parent.insert(first.parent.index(first), definition)
+
+
+def _runs_on_its_own(node: nodes.Element) -> bool:
+    """Whether ``node`` is laid out apart from the text around it: a value filled into
+    a sentence, a declared text, a text in another language, a literal (a cookie name),
+    or a provider's or name's cell."""
+    classes = node["classes"]
+    if isinstance(node, nodes.literal) or ISOLATE in classes:
+        return True
+    if any(cls.startswith("language-") for cls in classes):
+        return isinstance(node, nodes.paragraph | nodes.inline)
+    return (
+        isinstance(node, nodes.paragraph)
+        and isinstance(node.parent, nodes.entry)
+        and any(cls in DECLARED_NAME_COLUMNS for cls in node.parent["classes"])
+    )
+
+
+def _elements_above(node: nodes.Node) -> Iterator[nodes.Element]:
+    parent = node.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
+
+
 def header_entries(table: nodes.table) -> Iterable[nodes.entry]:
     for thead in table.findall(nodes.thead):
         yield from thead.findall(nodes.entry)
@@ -250,10 +322,12 @@ class CharterOutput(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         # Sections alone (a charter without tables) can repeat ids too.
         self.unique_ids()
+        builder = self.app.builder
+        if builder.format == "latex":
+            latex_directions(self.document)
         tables = charter_tables(self.document)
         if not tables:
             return
-        builder = self.app.builder
         kind = "html" if builder.format == "html" else builder.name
         if kind != "html":
             for label in list(self.document.findall(nodes.inline)):
@@ -348,16 +422,18 @@ class CharterOutput(SphinxPostTransform):
         wrapper = table.parent
         if isinstance(wrapper, nodes.container) and "table-wrapper" in wrapper["classes"]:
             wrapper.parent.replace(wrapper, table)
+        attributes = {
+            "role": "region",
+            "tabindex": "0",
+            "aria-label": label,
+            "style": f"--cookiecharter-min-width: {min_width:.1f}em",
+        }
+        # A right-to-left table scrolls from its right edge: its region says which way.
+        for direction in ("rtl", "ltr"):
+            if DIRECTION_CLASSES[direction] in table["classes"]:
+                attributes["dir"] = direction
         region = html_element(
-            "",
-            tag="div",
-            attributes={
-                "role": "region",
-                "tabindex": "0",
-                "aria-label": label,
-                "style": f"--cookiecharter-min-width: {min_width:.1f}em",
-            },
-            classes=["cookiecharter-region"],
+            "", tag="div", attributes=attributes, classes=["cookiecharter-region"]
         )
         table.parent.replace(table, region)
         region += table
