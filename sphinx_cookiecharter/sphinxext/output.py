@@ -252,21 +252,31 @@ def _split_text(text: nodes.Text, parts: list[str], make: Any) -> None:
 
 
 def latex_directions(document: nodes.document) -> None:
-    """In each right-to-left part of a charter (its sections and tables), set left to
-    right every filled value, declared text, name or literal whose first letter is a
-    left-to-right one: an inline of class ``cookiecharter-ltr`` around its content, and
-    the definition of that role (:data:`LATEX_LTR_ROLE`) before the first one."""
-    rtl = DIRECTION_CLASSES["rtl"]
+    """Set left to right, in print, what a right-to-left page holds of the other way.
+
+    In each right-to-left part of a charter (its sections and tables), every filled
+    value, declared text, name or literal whose first letter is a left-to-right one; in
+    a left-to-right part of a right-to-left page (the English wording of a language
+    without a catalog, an English text of a Hebrew table), every paragraph that starts
+    so. Each gets an inline of class ``cookiecharter-ltr`` around its content; the
+    definition of that role (:data:`LATEX_LTR_ROLE`) opens the document.
+    """
+    marked = set(DIRECTION_CLASSES.values())
     parts = [
         node
         for node in document.findall(nodes.Element)
-        if rtl in node["classes"]
-        and not any(rtl in above["classes"] for above in _elements_above(node))
+        if marked & set(node["classes"])
+        and not any(marked & set(above["classes"]) for above in _elements_above(node))
     ]
     done: set[int] = set()
     for part in parts:
+        rtl = DIRECTION_CLASSES["rtl"] in part["classes"]
         for node in part.findall(nodes.Element):
-            if not _runs_on_its_own(node) or any(id(a) in done for a in _elements_above(node)):
+            if rtl and not _runs_on_its_own(node):
+                continue
+            if not rtl and not isinstance(node, nodes.paragraph):
+                continue
+            if any(id(above) in done for above in _elements_above(node)):
                 continue
             if first_strong_direction(node.astext()) != "ltr":
                 continue
@@ -274,13 +284,7 @@ def latex_directions(document: nodes.document) -> None:
             run = nodes.inline("", "", *node.children, classes=[DIRECTION_CLASSES["ltr"]])
             node[:] = [run]
     if done:
-        first = parts[0]
-        definition = nodes.raw("", LATEX_LTR_ROLE, format="latex")
-        if isinstance(first, nodes.section):
-            titled = bool(first.children) and isinstance(first[0], nodes.title)
-            first.insert(1 if titled else 0, definition)
-        else:
-            first.parent.insert(first.parent.index(first), definition)
+        document.insert(0, nodes.raw("", LATEX_LTR_ROLE, format="latex"))
 
 
 def _runs_on_its_own(node: nodes.Element) -> bool:
