@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -81,9 +82,28 @@ class Scales:
 
     def width(self, word: str, *, header: bool = False) -> int:
         """The width of ``word`` set as text (or as a header), in literal characters."""
-        capitals = sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
+        capitals = _wide_characters(word)
         letters = len(word) - capitals + capitals * self.capitals
         return math.ceil(letters * (self.header if header else self.text))
+
+    def measure(self, text: str, *, header: bool) -> tuple[int, int]:
+        """A paragraph's width on one line (of its first :data:`LONGEST_LINE`
+        characters) and the width of its longest word (set as a header if ``header``)."""
+        return _measure(self, text, header)
+
+
+def _wide_characters(word: str) -> int:
+    """How many of ``word``'s characters are set wide: capitals and ``%@&#mw``."""
+    return sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
+
+
+@lru_cache(maxsize=16384)
+def _measure(scales: Scales, text: str, header: bool) -> tuple[int, int]:
+    """:meth:`Scales.measure`, remembered: a charter repeats its texts (a provider's
+    name, a service, a purpose shared by cookies) in many rows."""
+    natural = scales.width(text[:LONGEST_LINE])
+    longest = max(scales.width(word, header=header) for word in _words(text))
+    return natural, longest
 
 
 #: Every character as wide as a literal's.
@@ -105,9 +125,8 @@ def cell_need(
         whole = max(whole, len(value) + 2 if whole_names else len(value))
         floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
     for paragraph in entry.findall(nodes.paragraph):
-        text = paragraph.astext()
-        natural = max(natural, scales.width(text[:LONGEST_LINE]))
-        longest = max(scales.width(word, header=header) for word in _words(text))
+        width, longest = scales.measure(paragraph.astext(), header=header)
+        natural = max(natural, width)
         if not (header or column in WHOLE_WORD_COLUMNS):
             longest = min(longest, scales.longest_word)
         floor = max(floor, longest if not entry.next_node(nodes.literal) else 0)
