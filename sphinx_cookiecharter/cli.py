@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .audit import command as audit_command
+from .core.emit import emit
 from .core.load import load_declaration
 from .core.schema import schema
 
@@ -34,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("files", nargs="+", metavar="FILE", help="a declaration file")
     check.add_argument("-q", "--quiet", action="store_true", help="print nothing for valid files")
+    check.set_defaults(run=_validate)
     _lint_parser(commands)
     audit_command.add_parser(commands)
     from .init import add_parser as add_init  # noqa: PLC0415 (argparse only)
@@ -48,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     printed.add_argument(
         "--export", action="store_true", help="the schema of the JSON export instead"
     )
+    printed.set_defaults(run=_schema)
     from .export.command import add_commands  # noqa: PLC0415 (argparse only)
 
     add_commands(commands)
@@ -105,10 +108,11 @@ def _lint_parser(commands: Any) -> None:
         default="error",
         help="exit with status 1 when a finding is this severe or more (default: error)",
     )
+    lint.set_defaults(run=_lint)
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from .lint import at_least, lint, rules_for  # noqa: PLC0415
+    from .lint import SEVERITIES, at_least, lint, rules_for  # noqa: PLC0415
     from .lint.report import as_json, as_sarif, as_text  # noqa: PLC0415
 
     findings = []
@@ -128,18 +132,14 @@ def _lint(args: argparse.Namespace) -> int:
     if any(at_least(finding.severity, args.fail_on) for finding in findings):
         status = max(status, 1)
     if args.format == "json":
-        sys.stdout.write(as_json(findings))
+        emit(as_json(findings))
     elif args.format == "sarif":
         rules = rules_for(args.profile, args.select, args.ignore)
-        sys.stdout.write(
-            json.dumps(as_sarif(findings, rules, version=__version__), indent=2, ensure_ascii=False)
-        )
-        sys.stdout.write("\n")
+        sarif = as_sarif(findings, rules, version=__version__)
+        emit(json.dumps(sarif, indent=2, ensure_ascii=False) + "\n")
     else:
-        sys.stdout.write(as_text(findings))
-        counts = ", ".join(
-            f"{sum(f.severity == s for f in findings)} {s}" for s in ("error", "warning", "info")
-        )
+        emit(as_text(findings))
+        counts = ", ".join(f"{sum(f.severity == s for f in findings)} {s}" for s in SEVERITIES)
         print(
             f"{len(findings)} finding{'' if len(findings) == 1 else 's'} ({counts})",
             file=sys.stderr,
@@ -147,33 +147,17 @@ def _lint(args: argparse.Namespace) -> int:
     return status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
-    if args.command == "lint":
-        return _lint(args)
-    if args.command in ("export", "diff"):
-        status: int = args.run(args)
-        return status
-    if args.command == "schema":
-        if args.export:
-            from .export.json import export_schema  # noqa: PLC0415
+def _schema(args: argparse.Namespace) -> int:
+    if args.export:
+        from .export.json import export_schema  # noqa: PLC0415
 
-            printed = export_schema()
-        else:
-            printed = schema()
-        try:
-            sys.stdout.write(json.dumps(printed, indent=2, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        except BrokenPipeError:  # the reader stopped early (`| head`): not an error
-            sys.stdout = None  # nothing is left to flush at exit
-        return 0
-    if args.command == "audit":
-        return audit_command.run(args)
-    if args.command == "init":
-        from .init import run as init  # noqa: PLC0415
+        printed = export_schema()
+    else:
+        printed = schema()
+    return emit(json.dumps(printed, indent=2, ensure_ascii=False) + "\n")
 
-        return init(args)
+
+def _validate(args: argparse.Namespace) -> int:
     failed = False
     for path in args.files:
         result = load_declaration(path)
@@ -185,6 +169,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             count = len(result.declaration.cookies)
             print(f"{path}: ok ({count} cookie{'' if count == 1 else 's'})")
     return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    status: int = args.run(args)  # each sub-command's parser sets its `run`
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

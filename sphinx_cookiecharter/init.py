@@ -265,6 +265,7 @@ def add_parser(commands: Any) -> None:
         metavar="SOURCE_DIR",
         help="the folder holding conf.py (default: the current folder)",
     )
+    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..core.emit import emit
 from ..core.load import load_declaration
 from .browser import BrowserUnavailable
 from .compare import DEFAULT_TOLERANCE
@@ -22,7 +22,7 @@ IndexedDB) with a declaration. TARGET is a built HTML folder, served on 127.0.0.
 audit, or an http(s) address; same-site links under it are followed breadth-first (or the
 pages of its sitemap.xml are taken), up to --pages. Exit status: 0 when no finding is an
 error, 1 when one is, 2 when the audit cannot run (no browser, no declaration, a wrong
-target)."""
+target) or its report cannot be written."""
 
 
 def add_parser(commands: Any) -> None:
@@ -94,6 +94,7 @@ def add_parser(commands: Any) -> None:
         "--no-sitemap", action="store_true", help="follow links even when a sitemap.xml exists"
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="no progress display")
+    parser.set_defaults(run=run)
 
 
 def _positive(text: str) -> int:
@@ -184,13 +185,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress:
             sys.stderr.write("\r\x1b[2K")
-    text = WRITERS[args.format](report)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
+    written = emit(WRITERS[args.format](report), args.output)
     if args.suggest:
-        Path(args.suggest).write_text(
-            suggest(suggestions(report), target=report.observation.target), encoding="utf-8"
-        )
-    return report.exit_status
+        fragment = suggest(suggestions(report), target=report.observation.target)
+        written = max(written, emit(fragment, args.suggest))
+    return written or report.exit_status

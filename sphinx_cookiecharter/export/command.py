@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..core.emit import emit
 from . import FORMATS, export
 
 if TYPE_CHECKING:
@@ -20,6 +20,13 @@ def _language(value: str) -> str:
     if not LANGUAGE_CODE.match(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a language code such as en or pt-BR")
     return value
+
+
+def _add_languages(parser: argparse.ArgumentParser, help: str) -> None:
+    """``-l/--language LANG...``, as ``export`` and ``diff`` both take it."""
+    parser.add_argument(
+        "-l", "--language", dest="languages", nargs="+", type=_language, metavar="LANG", help=help
+    )
 
 
 def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,15 +44,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     export_parser.add_argument(
         "-f", "--format", required=True, choices=FORMATS, help="the export format"
     )
-    export_parser.add_argument(
-        "-l",
-        "--language",
-        dest="languages",
-        nargs="+",
-        type=_language,
-        metavar="LANG",
-        help="the languages of the texts, first the default one (default: the languages "
-        "of the declaration's texts, or en)",
+    _add_languages(
+        export_parser,
+        "the languages of the texts, first the default one (default: the languages of the "
+        "declaration's texts, or en)",
     )
     export_parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of the standard output"
@@ -71,15 +73,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
     diff_parser.add_argument(
         "-f", "--format", choices=("text", "json"), default="text", help="the report's form"
     )
-    diff_parser.add_argument(
-        "-l",
-        "--language",
-        dest="languages",
-        nargs="+",
-        type=_language,
-        metavar="LANG",
-        help="the languages of durations and purposes (default: en for text; for JSON, "
-        "the languages of the newer declaration's texts)",
+    _add_languages(
+        diff_parser,
+        "the languages of durations and purposes (default: en for text; for JSON, the "
+        "languages of the newer declaration's texts)",
     )
     diff_parser.set_defaults(run=run_diff)
 
@@ -89,22 +86,6 @@ def _report_problems(result: LoadResult) -> bool:
     for diagnostic in result.diagnostics:
         print(diagnostic, file=sys.stderr)
     return bool(result.diagnostics) or result.declaration is None
-
-
-def _write(text: str, output: str | None) -> int:
-    if output is None or output == "-":
-        try:
-            sys.stdout.write(text)
-            sys.stdout.flush()
-        except BrokenPipeError:  # the reader stopped early (`| head`): not an error
-            sys.stdout = None  # nothing is left to flush at exit
-        return 0
-    try:
-        Path(output).write_text(text, encoding="utf-8", newline="")
-    except OSError as error:
-        print(f"{output}: cannot be written: {error.strerror or error}", file=sys.stderr)
-        return 2
-    return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -121,7 +102,7 @@ def run_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     text = export(result.declaration, args.format, args.languages, charter=args.charter_url)
-    return _write(text, args.output)
+    return emit(text, args.output)
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -142,5 +123,5 @@ def run_diff(args: argparse.Namespace) -> int:
         text = json.dumps(report, ensure_ascii=False, indent=2) + "\n"
     else:
         text = text_report(difference, (args.languages or ["en"])[0])
-    _write(text, None)
+    emit(text)
     return 1 if difference else 0

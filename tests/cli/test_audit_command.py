@@ -225,3 +225,17 @@ def test_the_total_time_limit_stops_the_audit(
     )
     assert status == 0  # nothing seen, so nothing is an error; not-observed is information
     assert {f["kind"] for f in document["findings"]} == {"not-observed"}
+
+
+@pytest.mark.usefixtures("audit_browser")
+def test_a_report_or_fragment_that_cannot_be_written_exits_2(
+    capsys: pytest.CaptureFixture[str], folder: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "no" / "such" / "folder"
+    for option in ("--output", "--suggest"):
+        status, _, err = run(
+            capsys, str(folder), "-d", str(DECLARATION), option, str(missing / "x"), "-q"
+        )
+        assert status == 2, option
+        assert f"{missing / 'x'}: cannot be written: No such file or directory" in err
+        assert "Traceback" not in err
