@@ -81,9 +81,7 @@ latex_use_xindy = False
 _CJK = "Noto Sans CJK SC"
 _HAS_CJK = (
     bool(shutil.which("fc-list"))
-    and not subprocess.run(  # noqa: S603
-        ["fc-list", "-q", _CJK], check=False
-    ).returncode
+    and not subprocess.run(["fc-list", "-q", _CJK], check=False).returncode
 )
 _FALLBACK = (
     r"\directlua{luaotfload.add_fallback('cookiecharterfallback', {"
