@@ -110,6 +110,13 @@ _NAVIGATE = Action("following a link to another page", "a.reference.internal[hre
 _NAVIGATE_BACK = Action(
     "following a link to another page", "a.reference.internal[href$='index.html']"
 )
+#: The PyData theme's buttons, which the Sphinx Book Theme (built on it) has too: the
+#: colour-scheme switch (older and newer markup), then back to the first page.
+_PYDATA_ACTIONS = (
+    Action("switching the colour scheme", ".theme-switch-button"),
+    Action("switching the colour scheme", ".theme-change-button[data-mode='dark']"),
+    _NAVIGATE_BACK,
+)
 
 #: Every target measured, by preset id.
 TARGETS: dict[str, Target] = {
@@ -127,22 +134,14 @@ TARGETS: dict[str, Target] = {
             "pydata-sphinx-theme",
             "pydata-sphinx-theme",
             "pydata_sphinx_theme",
-            actions=(
-                Action("switching the colour scheme", ".theme-switch-button"),
-                Action("switching the colour scheme", ".theme-change-button[data-mode='dark']"),
-                _NAVIGATE_BACK,
-            ),
+            actions=_PYDATA_ACTIONS,
             start="other.html",
         ),
         Target(
             "sphinx-book-theme",
             "sphinx-book-theme",
             "sphinx_book_theme",
-            actions=(
-                Action("switching the colour scheme", ".theme-switch-button"),
-                Action("switching the colour scheme", ".theme-change-button[data-mode='dark']"),
-                _NAVIGATE_BACK,
-            ),
+            actions=_PYDATA_ACTIONS,
             start="other.html",
         ),
         Target(

@@ -4,10 +4,11 @@ the charter, and how long the banner remembers a choice."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import __version__
 from ..core.durations import seconds
+from .common import export_languages
 from .js import Expression, script, string
 
 if TYPE_CHECKING:
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
 
     from ..core.model import Declaration
     from .link import CharterLink
+
+    class Configuration(Protocol):
+        """A banner's ``configuration()``: the object its script reads."""
+
+        def __call__(
+            self, declaration: Declaration, languages: Sequence[str], *, charter: CharterLink | None
+        ) -> dict[str, Any]: ...
+
 
 #: Where a published file's script keeps the charter's address it works out.
 CHARTER_GLOBAL = "window.cookiecharter.charter"
@@ -54,17 +63,23 @@ def remembered_days(declaration: Declaration) -> int | None:
 
 
 def banner_script(
-    what: str,
     declaration: Declaration,
-    languages: Sequence[str],
+    languages: Sequence[str] | None,
+    charter: CharterLink | None,
+    *,
+    what: str,
     usage: str,
-    statements: list[tuple[str, Any]],
+    target: str,
+    configuration: Configuration,
 ) -> str:
-    """The exported file: a comment saying what it is and how to load it, then the
-    statements."""
+    """A banner's exported file: a comment saying what it is (``what``) and how to load
+    it (``usage``), the :func:`prelude`, then ``target`` set to the banner's
+    ``configuration`` of the declaration in the export's languages."""
+    langs = export_languages(declaration, languages)
+    statements = [*prelude(charter), (target, configuration(declaration, langs, charter=charter))]
     source = Path(declaration.source).name or declaration.source
     comment = (
         f"Written by sphinx-cookiecharter {__version__} from {source}: {what}, "
-        f"in {', '.join(languages)}.\n{usage}\nDo not edit: export the declaration again."
+        f"in {', '.join(langs)}.\n{usage}\nDo not edit: export the declaration again."
     )
     return script(comment, statements)

@@ -24,7 +24,7 @@ from ..i18n.banner import banner_wording
 from ..i18n.formatting import babel_locale
 from ..i18n.languages import pick
 from ..i18n.wording import wording
-from .banner import banner_script, charter_value, prelude, remembered_days
+from .banner import banner_script, charter_value, remembered_days
 from .common import (
     category_description,
     category_title,
@@ -198,8 +198,12 @@ def export_cookieconsent(
     charter: CharterLink | None = None,
 ) -> str:
     """The exported script, as text."""
-    langs = export_languages(declaration, languages)
-    statements = [*prelude(charter), (TARGET, configuration(declaration, langs, charter=charter))]
     return banner_script(
-        "the configuration of orestbida/cookieconsent v3", declaration, langs, USAGE, statements
+        declaration,
+        languages,
+        charter,
+        what="the configuration of orestbida/cookieconsent v3",
+        usage=USAGE,
+        target=TARGET,
+        configuration=configuration,
     )

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n.banner import banner_wording
 from ..i18n.languages import pick
-from .banner import banner_script, charter_value, prelude, remembered_days
+from .banner import banner_script, charter_value, remembered_days
 from .common import (
     category_description,
     category_title,
@@ -184,6 +184,12 @@ def export_klaro(
     charter: CharterLink | None = None,
 ) -> str:
     """The exported script, as text."""
-    langs = export_languages(declaration, languages)
-    statements = [*prelude(charter), (TARGET, configuration(declaration, langs, charter=charter))]
-    return banner_script("the configuration of Klaro", declaration, langs, USAGE, statements)
+    return banner_script(
+        declaration,
+        languages,
+        charter,
+        what="the configuration of Klaro",
+        usage=USAGE,
+        target=TARGET,
+        configuration=configuration,
+    )
