@@ -38,17 +38,6 @@ ConsentRule = Literal["required", "exempt"]
 ProviderRole = Literal["processor", "joint-controller", "controller"]
 DurationUnit = Literal["year", "month", "week", "day", "hour", "minute", "second"]
 
-#: Units in the order ISO 8601 writes them.
-DURATION_UNITS: tuple[DurationUnit, ...] = (
-    "year",
-    "month",
-    "week",
-    "day",
-    "hour",
-    "minute",
-    "second",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Position:

@@ -14,8 +14,3 @@ def longer_than(duration: Duration, months: int) -> bool:
     """True when ``duration`` is fixed and lasts more than ``months`` months."""
     length = seconds(duration)
     return length is not None and length > months * UNIT_SECONDS["month"]
-
-
-def is_unbounded(duration: Duration) -> bool:
-    """True for a duration that never ends by itself (``persistent``)."""
-    return duration.kind == "persistent"
