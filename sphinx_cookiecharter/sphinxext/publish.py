@@ -98,7 +98,7 @@ def publish(app: Sphinx, exception: BaseException | None) -> None:
     cookie_domain = domain(app.env)
     srcdir = Path(app.srcdir)
     wanted = _published_paths(app, settings["declarations"])
-    languages = settings["languages"] or [app.config.language or "en"]
+    languages = settings["languages"] or [build_language(app.config.language)]
     for path in wanted:
         read = cookie_domain.declarations.get(path)
         if read is None:
@@ -124,6 +124,14 @@ def publish(app: Sphinx, exception: BaseException | None) -> None:
                 destination.write_text(text, encoding="utf-8", newline="")
             except OSError as error:
                 warn(f"{destination} cannot be written: {error.strerror or error}", "publish", None)
+
+
+def build_language(language: str | None) -> str:
+    """The build's ``language`` as the exports take it: without a gettext modifier
+    (``sr`` for ``sr@latin``, ``ca`` for ``ca@valencia``, both languages Sphinx ships),
+    English when there is none or it is no language code."""
+    code = (language or "en").split("@", 1)[0]
+    return code if LANGUAGE_CODE.match(code) else "en"
 
 
 def _published_paths(app: Sphinx, declarations: list[str] | None) -> list[str]:

@@ -101,6 +101,18 @@ def test_true_publishes_the_json_in_the_builds_language(publish: Callable[..., S
     assert tree["languages"] == ["fr"]
 
 
+@pytest.mark.parametrize(("language", "written"), [("sr@latin", "sr"), ("ca@valencia", "ca")])
+def test_a_language_with_a_modifier_publishes_in_the_language(
+    publish: Callable[..., SphinxTestApp], language: str, written: str
+):
+    """Sphinx takes gettext's ``@modifier`` in ``language``; the exports' codes do not
+    (it was a traceback at the end of the build)."""
+    app = publish(cookiecharter_publish=True, language=language)
+    assert published(app) == ["banner-demo.json"]
+    tree = json.loads((Path(app.outdir) / FOLDER / "banner-demo.json").read_text("utf-8"))
+    assert tree["languages"] == [written]
+
+
 def test_every_build_writes_the_files_again(publish: Callable[..., SphinxTestApp]):
     app = publish()
     target = Path(app.outdir) / FOLDER / "banner-demo.json"
