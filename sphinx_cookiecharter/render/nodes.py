@@ -31,24 +31,35 @@ def fill(
 ) -> list[nodes.Node]:
     """Split a message at its ``{placeholders}`` and put a node in each one.
 
-    A placeholder with no value (a slip in a translation) stays as written. With
-    ``isolate`` (a right-to-left sentence), each value is an inline of class
-    :data:`ISOLATE`.
+    A placeholder with no value (a slip in a translation) stays as written. A value
+    that ends with a full stop (``Stats Co.``) takes the place of the full stop the
+    message puts after it. With ``isolate`` (a right-to-left sentence), each value is
+    an inline of class :data:`ISOLATE`.
     """
     result: list[nodes.Node] = []
     position = 0
+    stop_given = False
+
+    def text(piece: str) -> None:
+        if stop_given and piece.startswith("."):
+            piece = piece[1:]
+        if piece:
+            result.append(nodes.Text(piece))
+
     for match in _PLACEHOLDER.finditer(template):
         if match.start() > position:
-            result.append(nodes.Text(template[position : match.start()]))
+            text(template[position : match.start()])
         value = values.get(match.group(1))
         if value is None:
             result.append(nodes.Text(match.group(0)))
+            stop_given = False
         else:
             node = nodes.Text(value) if isinstance(value, str) else value.deepcopy()
             result.append(nodes.inline("", "", node, classes=[ISOLATE]) if isolate else node)
+            stop_given = node.astext().endswith(".")
         position = match.end()
     if position < len(template):
-        result.append(nodes.Text(template[position:]))
+        text(template[position:])
     return result
 
 

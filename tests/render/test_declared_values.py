@@ -6,9 +6,10 @@ import textwrap
 
 from docutils import nodes
 
-from sphinx_cookiecharter.core.load import parse_declaration
+from sphinx_cookiecharter.core.load import load_declaration, parse_declaration
 from sphinx_cookiecharter.render.charter import Renderer
 from sphinx_cookiecharter.render.options import RenderOptions
+from tests.paths import ROOTS
 
 DECLARATION = """\
 site: {en: The Example handbook, fr: Le manuel d'Example}
@@ -138,3 +139,19 @@ def test_the_eea_list():
     assert outside_eea("GB")
     assert not outside_eea("NO")
     assert not outside_eea(None)
+
+
+def test_a_name_ending_with_a_full_stop_ends_the_sentence_once() -> None:
+    """A provider called ``Stats Co.`` at the end of a sentence gives one full stop."""
+    declaration = load_declaration(ROOTS / "test-rtl" / "cookies.yaml").declaration
+    assert declaration is not None
+    for language in ("en", "fr", "de"):
+        renderer = Renderer(declaration, RenderOptions(language=language))
+        text = " ".join(
+            paragraph.astext()
+            for node in renderer.charter()
+            for paragraph in node.findall(nodes.paragraph)
+        )
+        assert "Inc." in text
+        assert "Co.." not in text
+        assert "Inc.." not in text
