@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -76,16 +77,24 @@ def add_parser(commands: Any) -> None:
     parser.add_argument("--browser", metavar="PATH", help="the Chromium to run")
     parser.add_argument(
         "--tolerance",
-        type=float,
+        type=_number(at_least=0),
         default=DEFAULT_TOLERANCE * 100,
         metavar="PERCENT",
         help="how much longer than declared a lifetime may be (5)",
     )
     parser.add_argument(
-        "--page-timeout", type=float, default=30.0, metavar="SECONDS", help="per page load (30)"
+        "--page-timeout",
+        type=_number(above=0),
+        default=30.0,
+        metavar="SECONDS",
+        help="per page load (30)",
     )
     parser.add_argument(
-        "--timeout", type=float, default=600.0, metavar="SECONDS", help="for the whole audit (600)"
+        "--timeout",
+        type=_number(above=0),
+        default=600.0,
+        metavar="SECONDS",
+        help="for the whole audit (600)",
     )
     parser.add_argument(
         "--concurrency", type=_positive, default=4, metavar="N", help="pages visited at once (4)"
@@ -102,6 +111,26 @@ def _positive(text: str) -> int:
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
+
+
+def _number(*, at_least: float | None = None, above: float | None = None) -> Any:
+    """An argparse type: a finite number, at least ``at_least`` or more than ``above``
+    (``nan`` would silently turn the comparison or the time limit off)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        if not math.isfinite(value):
+            raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+        if at_least is not None and value < at_least:
+            raise argparse.ArgumentTypeError(f"must be at least {at_least:g}")
+        if above is not None and value <= above:
+            raise argparse.ArgumentTypeError(f"must be more than {above:g}")
+        return value
+
+    return parse
 
 
 def _fail(message: str) -> int:

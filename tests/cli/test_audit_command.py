@@ -80,6 +80,25 @@ def test_consent_options_that_do_not_fit(
     assert message in err
 
 
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--tolerance", "nan", "'nan' is not a finite number"),
+        ("--tolerance", "-5", "must be at least 0"),
+        ("--page-timeout", "0", "must be more than 0"),
+        ("--timeout", "inf", "'inf' is not a finite number"),
+        ("--timeout", "soon", "'soon' is not a number"),
+    ],
+)
+def test_a_number_that_would_turn_a_check_off_is_refused(
+    capsys: pytest.CaptureFixture[str], folder: Path, option: str, value: str, message: str
+) -> None:
+    with pytest.raises(SystemExit) as exit:
+        main(["audit", str(folder), "-d", str(DECLARATION), option, value])
+    assert exit.value.code == 2
+    assert f"argument {option}: {message}" in capsys.readouterr().err
+
+
 def test_a_target_that_is_neither_a_folder_nor_a_url(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
