@@ -33,12 +33,11 @@ Pure Python on the core model (:class:`~..core.model.Declaration`) and on
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from ..core.durations import UNIT_SECONDS, seconds
+from ..core.names import name_matches
 from ..core.sarif import SEVERITIES, Severity
 from .domains import covers, normalize
 from .observation import PHASES, Observed, group
@@ -117,18 +116,6 @@ def describe_lifetime(seconds: int | float | None) -> str:
             return f"{text} {unit}{'' if text == '1' else 's'}"
     whole = round(seconds)
     return f"{whole} second{'' if whole == 1 else 's'}"
-
-
-@cache
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(".*".join(re.escape(part) for part in name.split("*")), re.DOTALL)
-
-
-def name_matches(declared: str, name: str) -> bool:
-    """True when a declared name (``*`` standing for any run of characters) is ``name``."""
-    if "*" not in declared:
-        return declared == name
-    return _pattern(declared).fullmatch(name) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from .compare import name_matches
+from ..core.names import name_matches
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

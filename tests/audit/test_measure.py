@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sphinx_cookiecharter.audit.compare import name_matches
 from sphinx_cookiecharter.audit.measure import TARGETS, build, installed_version, measure
 from sphinx_cookiecharter.cli import main
+from sphinx_cookiecharter.core.names import name_matches
 from sphinx_cookiecharter.core.presets import presets
 from tests.audit.fixtures import chromium_or_skip
 

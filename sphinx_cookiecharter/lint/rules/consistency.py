@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from ...core.names import name_matches
 from .. import sources
 from ..registry import Hit, rule
 
@@ -45,10 +45,6 @@ def same_name_conflict(ctx: Context) -> Iterator[Hit]:
             )
 
 
-def _pattern(name: str) -> re.Pattern[str]:
-    return re.compile(".*".join(re.escape(part) for part in name.split("*")) + r"\Z")
-
-
 @rule(
     "CK035",
     "wildcard-overlap",
@@ -70,11 +66,10 @@ def wildcard_overlap(ctx: Context) -> Iterator[Hit]:
     for wildcard in ctx.declaration.cookies:
         if not wildcard.is_wildcard:
             continue
-        pattern = _pattern(wildcard.name)
         others = [
             cookie.name
             for cookie in plain.get(wildcard.storage, ())
-            if cookie.category != wildcard.category and pattern.match(cookie.name)
+            if cookie.category != wildcard.category and name_matches(wildcard.name, cookie.name)
         ]
         if others:
             shown = ", ".join(repr(name) for name in others[:3])
