@@ -141,14 +141,19 @@ def check_trackers(app: Sphinx, options: dict[str, Any], shown: list[Declaration
         if tracker.id not in seen:
             continue
         docname, evidence, pages = seen[tracker.id]
-        where = "this page" if pages == 1 else f"this page and {pages - 1} other(s)"
+        others = pages - 1
+        where = (
+            "this page loads"
+            if not others
+            else f"this page and {others} other{'' if others == 1 else 's'} load"
+        )
         what = (
             "it stores no cookie, but each visit is sent to its provider"
             if tracker.cookieless
             else f"it writes cookies such as {', '.join(tracker.cookies[:3])}"
         )
         warn(
-            f"{where} load(s) {tracker.name} ({evidence}); {what}, and no declaration shown "
+            f"{where} {tracker.name} ({evidence}); {what}, and no declaration shown "
             f"in this build has an entry of its provider: declare them, or add "
             f"{tracker.id!r} to cookiecharter_audit['ignore']",
             "audit",

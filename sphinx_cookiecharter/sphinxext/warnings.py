@@ -119,7 +119,7 @@ SUBTYPES: tuple[Subtype, ...] = (
         "declared), at the declaration's line; or the browser audit cannot run.",
         "The output is left as written; informational findings (a declared cookie not "
         "seen) are logged, not warned.",
-        message="this page and 3 other(s) load(s) Google Analytics "
+        message="this page and 3 others load Google Analytics "
         "(https://www.googletagmanager.com/gtag/js?id=G-XXXXXXX); it writes cookies such as "
         "_ga, _ga_*, _gid, and no declaration shown in this build has an entry of its "
         "provider: declare them, or add 'google-analytics' to cookiecharter_audit['ignore']",
