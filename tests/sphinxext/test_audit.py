@@ -27,9 +27,7 @@ def test_an_undeclared_tracker_is_a_warning_on_the_first_page_that_loads_it(
     warnings = audit_warnings(app)
     assert len(warnings) == 2, warnings
     google, plausible = warnings
-    assert re.search(
-        r"index\.rst: WARNING: this page and 2 others load Google Analytics", google
-    )
+    assert re.search(r"index\.rst: WARNING: this page and 2 others load Google Analytics", google)
     assert "https://www.googletagmanager.com/gtag/js?id=G-TEST123" in google
     assert "'google-analytics' to cookiecharter_audit['ignore']" in google
     assert re.search(r"stats\.rst: WARNING: this page loads Plausible Analytics", plausible)
