@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from backquotes import code_text
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -24,15 +25,6 @@ from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
-
-
-def _code_text(text: str) -> list[nodes.Node]:
-    """Text with ``backquoted`` parts as literals."""
-    result: list[nodes.Node] = []
-    for index, part in enumerate(text.split("`")):
-        if part:
-            result.append(nodes.literal(part, part) if index % 2 else nodes.Text(part))
-    return result
 
 
 def _literals(values: tuple[str, ...] | list[str], empty: str = "none") -> nodes.paragraph:
@@ -73,8 +65,8 @@ class AuditKinds(SphinxDirective):
                 [
                     name,
                     nodes.paragraph(severity, severity),
-                    nodes.paragraph("", "", *_code_text(DESCRIPTIONS[kind])),
-                    nodes.paragraph("", "", *_code_text(FIXES[kind])),
+                    nodes.paragraph("", "", *code_text(DESCRIPTIONS[kind])),
+                    nodes.paragraph("", "", *code_text(FIXES[kind])),
                 ]
             )
         return [

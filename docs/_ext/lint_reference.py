@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from backquotes import code_text
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -32,20 +33,11 @@ if TYPE_CHECKING:
 ALL_PROFILES = frozenset(PROFILES)
 
 
-def inline(text: str) -> list[nodes.Node]:
-    """Text with ``backquoted`` parts as literals, as the registry writes code."""
-    result: list[nodes.Node] = []
-    for index, part in enumerate(text.split("`")):
-        if part:
-            result.append(nodes.literal(part, part) if index % 2 else nodes.Text(part))
-    return result
-
-
 def paragraph(*parts: nodes.Node | str) -> nodes.paragraph:
     node = nodes.paragraph()
     for part in parts:
         if isinstance(part, str):
-            node.extend(inline(part))
+            node.extend(code_text(part))
         else:
             node += part
     return node
@@ -128,8 +120,9 @@ class LintRules(SphinxDirective):
                 fields.append(nodes.Text(", "))  # type: ignore[arg-type]
             fields.append(nodes.literal(name, name))  # type: ignore[arg-type]
         section += paragraph(*fields)
-        section += paragraph(strong("Failing example."), " The finding is on the line marked "
-                             f"`# {rule.id}`.")
+        section += paragraph(
+            strong("Failing example."), f" The finding is on the line marked `# {rule.id}`."
+        )
         section += example_block(rule, "fail")
         finding = example_finding(rule)
         section += nodes.literal_block(finding, finding, language="console")
@@ -160,8 +153,12 @@ class LintSummary(SphinxDirective):
         for rule in RULES.values():
             link = nodes.reference("", "", nodes.literal(rule.id, rule.id), refid=rule.id.lower())
             rows.append(
-                [[link], [nodes.Text(rule.severity)], [nodes.Text(profiles_of(rule))],
-                 inline(rule.title)]
+                [
+                    [link],
+                    [nodes.Text(rule.severity)],
+                    [nodes.Text(profiles_of(rule))],
+                    code_text(rule.title),
+                ]
             )
         return [
             table(
@@ -178,8 +175,11 @@ class LintProfiles(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         rows = []
         for profile in PROFILES.values():
-            own = [rule.id for rule in RULES.values() if rule.profiles != ALL_PROFILES
-                   and profile.name in rule.profiles]
+            own = [
+                rule.id
+                for rule in RULES.values()
+                if rule.profiles != ALL_PROFILES and profile.name in rule.profiles
+            ]
             cells: list[nodes.Node] = []
             for index, rule_id in enumerate(own):
                 if index:
@@ -189,7 +189,7 @@ class LintProfiles(SphinxDirective):
                 [
                     [nodes.literal(profile.name, profile.name)],
                     [nodes.Text(profile.title)],
-                    inline(profile.summary),
+                    code_text(profile.summary),
                     [nodes.Text(f"{profile.max_lifetime_months} months")],
                     [nodes.Text(profile.home_name)],
                     cells or [nodes.Text("none")],
@@ -198,9 +198,14 @@ class LintProfiles(SphinxDirective):
         return [
             table(
                 "The profiles",
-                [("Profile", 8), ("Regulator", 12), ("What it applies", 38),
-                 ("Longest lifetime (CK014)", 12), ("No transfer within (CK030)", 14),
-                 ("Rules of this profile only", 16)],
+                [
+                    ("Profile", 8),
+                    ("Regulator", 12),
+                    ("What it applies", 38),
+                    ("Longest lifetime (CK014)", 12),
+                    ("No transfer within (CK030)", 14),
+                    ("Rules of this profile only", 16),
+                ],
                 rows,
             )
         ]

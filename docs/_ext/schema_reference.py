@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from backquotes import code_text
 from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -47,18 +48,8 @@ def _resolve(node: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
     return merged, ref.rsplit("/", 1)[-1]
 
 
-def _inline(text: str) -> list[nodes.Node]:
-    """Text with ``backquoted`` parts as literals, as the schema writes code."""
-    result: list[nodes.Node] = []
-    for index, part in enumerate(text.split("`")):
-        if not part:
-            continue
-        result.append(nodes.literal(part, part) if index % 2 else nodes.Text(part))
-    return result
-
-
 def _paragraph(text: str) -> nodes.paragraph:
-    return nodes.paragraph("", "", *_inline(text))
+    return nodes.paragraph("", "", *code_text(text))
 
 
 class SchemaReference(SphinxDirective):
@@ -127,9 +118,9 @@ class SchemaReference(SphinxDirective):
             rows.append(
                 (
                     [nodes.literal(name, name)],
-                    _inline(self.expected(resolved, ref)),
+                    code_text(self.expected(resolved, ref)),
                     [nodes.Text("yes" if name in required else "no")],
-                    _inline(description),
+                    code_text(description),
                 )
             )
         section += self.table(caption, rows)
@@ -154,7 +145,7 @@ class SchemaReference(SphinxDirective):
             if "properties" in node:
                 continue
             rule = node.get("pattern") or node.get("propertyNames", {}).get("pattern", "")
-            cells: list[nodes.Node] = _inline(node.get("description") or node.get("title", ""))
+            cells: list[nodes.Node] = code_text(node.get("description") or node.get("title", ""))
             if rule:
                 cells = [*cells, nodes.Text(" Pattern: "), nodes.literal(rule, rule)]
             if "maxLength" in node:
@@ -162,7 +153,7 @@ class SchemaReference(SphinxDirective):
             rows.append(
                 (
                     [nodes.literal(name, name)],
-                    _inline(node.get("title", "")),
+                    code_text(node.get("title", "")),
                     [nodes.Text("")],
                     cells,
                 )
