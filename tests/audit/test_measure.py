@@ -29,11 +29,20 @@ def browser() -> str | None:
 @pytest.mark.parametrize("preset_id", THEMES)
 def test_a_theme_stores_what_its_preset_says(browser: str | None, preset_id: str) -> None:
     target = TARGETS[preset_id]
-    if installed_version(target.package) is None:
+    installed = installed_version(target.package)
+    if installed is None:
         pytest.skip(f"{target.package} is not installed (pip install -e '.[test]')")
+    preset = presets()[preset_id]
+    measured_on = preset.obtained.get("version")
+    if measured_on is not None and installed != measured_on:
+        # An older Sphinx (tox's 7.4 environment) takes an older theme, whose buttons
+        # differ: the preset speaks of the version it was measured on.
+        pytest.skip(
+            f"{target.package} {installed} is installed; the preset was measured on "
+            f"{measured_on} (tools/measure_presets.py measures another version)"
+        )
     measurement = measure(target, browser=browser)
     assert measurement.problems == ()
-    preset = presets()[preset_id]
     for item in measurement.stored:
         assert any(
             name_matches(entry["name"], item.name)
