@@ -163,14 +163,15 @@ def _phases(args: argparse.Namespace) -> tuple[Phase, ...] | str:
     if "none" in wanted:
         return () if set(wanted) == {"none"} else "--consent none goes with no other --consent"
     result: list[Phase] = []
-    for choice, selector, phase in (
+    choices: tuple[tuple[str, str | None, Phase], ...] = (
         ("accept", args.accept_selector, "accepted"),
         ("reject", args.reject_selector, "rejected"),
-    ):
+    )
+    for choice, selector, phase in choices:
         if choice in wanted:
             if not selector:
                 return f"--consent {choice} needs --{choice}-selector"
-            result.append(phase)  # type: ignore[arg-type]
+            result.append(phase)
     return tuple(result)
 
 

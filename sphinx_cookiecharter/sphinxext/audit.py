@@ -21,6 +21,7 @@ from .warnings import warn
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+    from ..audit.observation import Phase
     from ..core.model import Declaration
 
 logger = logging.getLogger("sphinx_cookiecharter")
@@ -171,19 +172,16 @@ def browser_audit(app: Sphinx, options: dict[str, Any], shown: list[Declaration]
         warn("cookiecharter_audit asks for a browser audit, but no page shows a declaration",
              "audit", None)  # fmt: skip
         return
-    phases = tuple(
-        phase
-        for phase, selector in (
-            ("accepted", options["accept_selector"]),
-            ("rejected", options["reject_selector"]),
-        )
-        if selector
+    selectors: tuple[tuple[Phase, str | None], ...] = (
+        ("accepted", options["accept_selector"]),
+        ("rejected", options["reject_selector"]),
     )
+    phases = tuple(phase for phase, selector in selectors if selector)
     collect = CollectOptions(
         pages=options["pages"],
         accept_selector=options["accept_selector"],
         reject_selector=options["reject_selector"],
-        consent_phases=phases,  # type: ignore[arg-type]
+        consent_phases=phases,
         timeout=float(options["timeout"]),
         browser=options["browser_path"],
     )
