@@ -1,8 +1,9 @@
 """``cookiecharter-languages``: the table of the languages the extension ships.
 
 Read from the catalogs at build time: each language's name (from the CLDR, through
-Babel), how many of the template's messages it translates, its plural forms, and the
-second reading noted in its header comment (``# Reviewed: ...``).
+Babel), how many of the template's messages it translates, its plural forms, how many of
+the presets' texts it has, and the second reading noted in its header comment
+(``# Reviewed: ...``, which may go on over the next comment lines up to an empty one).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from babel.messages.pofile import read_po
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_cookiecharter.core.presets import presets
 from sphinx_cookiecharter.i18n.wording import CATALOG, LOCALES
 from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 
@@ -24,13 +26,17 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
+#: The presets' texts in the languages other than English and French.
+PRESET_TRANSLATIONS = LOCALES.parents[1] / "presets" / "translations"
+
 _COLUMNS = (
     ("Language", 22),
     ("Code", 8),
     ("Name in the language", 20),
-    ("Messages translated", 14),
+    ("Messages translated", 12),
     ("Plural forms", 8),
-    ("Second reading", 28),
+    ("Presets' texts", 10),
+    ("Second reading", 12),
 )
 
 
@@ -52,12 +58,32 @@ def translated(catalog: Catalog) -> int:
 
 
 def reviewed(catalog: Catalog) -> str:
-    """The ``# Reviewed: ...`` line of the header comment, or ``not yet``."""
+    """The ``# Reviewed: ...`` note of the header comment, or ``not yet``.
+
+    The note starts on the ``# Reviewed:`` line and goes on over the following comment
+    lines, up to an empty comment line (``#``) or the end of the comment.
+    """
+    note: list[str] | None = None
     for line in catalog.header_comment.splitlines():
-        text = line.lstrip("# ").strip()
-        if text.startswith("Reviewed:"):
-            return text.removeprefix("Reviewed:").strip()
-    return "not yet"
+        text = line.lstrip("#").strip()
+        if note is None:
+            if text.startswith("Reviewed:"):
+                note = [text.removeprefix("Reviewed:").strip()]
+        elif text:
+            note.append(text)
+        else:
+            break
+    return " ".join(note) if note else "not yet"
+
+
+def preset_texts() -> tuple[int, dict[str, int]]:
+    """How many texts the presets have, and how many of them each language has."""
+    texts = [text for preset in presets().values() for _, text in preset.texts()]
+    counts: dict[str, int] = {}
+    for text in texts:
+        for language in text:
+            counts[language] = counts.get(language, 0) + 1
+    return len(texts), counts
 
 
 class LanguagesTable(SphinxDirective):
@@ -66,7 +92,20 @@ class LanguagesTable(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         template = read(LOCALES / f"{CATALOG}.pot")
         total = sum(1 for message in template if message.id)
-        rows = [("en", "English", "English", f"{total} of {total} (the source)", "2", "-")]
+        preset_total, preset_counts = preset_texts()
+        for translation in sorted(PRESET_TRANSLATIONS.glob("*.yaml")):
+            self.env.note_dependency(str(translation))
+        rows = [
+            (
+                "en",
+                "English",
+                "English",
+                f"{total} of {total} (the source)",
+                "2",
+                f"{preset_counts.get('en', 0)} of {preset_total}",
+                "-",
+            )
+        ]
         for po in sorted(LOCALES.glob(f"*/LC_MESSAGES/{CATALOG}.po")):
             self.env.note_dependency(str(po))
             code = po.parent.parent.name
@@ -79,6 +118,7 @@ class LanguagesTable(SphinxDirective):
                     locale.get_display_name(locale) or code,
                     f"{translated(catalog)} of {total}",
                     str(catalog.num_plurals),
+                    f"{preset_counts.get(code, 0)} of {preset_total}",
                     reviewed(catalog),
                 )
             )
@@ -88,14 +128,32 @@ class LanguagesTable(SphinxDirective):
             title=nodes.title("Shipped languages", "Shipped languages"),
             classes=["cookiecharter-languages"],
         )
-        for code, english, native, count, plurals, reading in rows:
+        notes = nodes.definition_list()
+        for code, english, native, count, plurals, preset_count, reading in rows:
             row = nodes.row()
-            for cell in (english, nodes.literal(code, code), native, count, plurals, reading):
+            # The name in the language is marked as such (lang="..." in HTML).
+            tag = "language-" + code.replace("_", "-")
+            named = nodes.inline(native, native, classes=[] if code == "en" else [tag])
+            # The table gives the date (the note's first item); the notes follow it.
+            when = reading.split(",", 1)[0] if reading not in ("-", "not yet") else reading
+            cells = (english, nodes.literal(code, code), named, count, plurals, preset_count, when)
+            for cell in cells:
                 content = cell if isinstance(cell, nodes.Node) else nodes.Text(cell)
                 row += nodes.entry("", nodes.paragraph("", "", content))
             body += row
+            if reading not in ("-", "not yet"):
+                term = nodes.term("", english + " (", nodes.literal(code, code), nodes.Text(")"))
+                notes += nodes.definition_list_item(
+                    "", term, nodes.definition("", nodes.paragraph(reading, reading))
+                )
         summary = f"{len(rows)} languages."
-        return [nodes.paragraph(summary, summary), table]
+        lead = "The second readings, as each catalog's header notes them:"
+        return [
+            nodes.paragraph(summary, summary),
+            table,
+            nodes.paragraph(lead, lead),
+            notes,
+        ]
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
