@@ -9,7 +9,11 @@ system's: ``--chromium PATH``, ``CHROMIUM_PATH``, ``chromium`` on ``PATH``):
 - docs/_static/model-fr.png: model-fr.yaml in French with furo, shown by the gallery;
 - docs/_static/themes/<theme>-<width>.png: the charter's tables of docs-site.yaml in
   alabaster, furo, sphinx-rtd-theme, pydata-sphinx-theme and sphinx-book-theme, 1280
-  and 390 px wide (a desktop window and a phone), shown by the gallery.
+  and 390 px wide (a desktop window and a phone), shown by the gallery;
+- docs/_static/languages/docs-site-<language>-1280.png: docs-site-languages.yaml (the
+  same declaration with its texts in five languages) as a charter (intro and tables)
+  built in German, Polish, Japanese and Greek with furo, 1280 px wide, shown by the
+  gallery's "In other languages".
 
 Run from anywhere, with the test extra installed (it brings the themes and Playwright):
 
@@ -88,6 +92,28 @@ SHOTS = [
 ]
 
 
+#: The gallery's other languages, each with the title its page would have (the
+#: catalog's name for the charter).
+LANGUAGE_TITLES = {
+    "de": "Cookie-Erklärung",
+    "pl": "Polityka plików cookie",
+    "ja": "Cookieポリシー",
+    "el": "Πολιτική cookies",
+}
+SHOTS += [
+    Shot(
+        f"docs-site-{language}",
+        "docs-site-languages.yaml",
+        language,
+        title,
+        f":sections: intro, usage\n   {DOCS_SITE_COLUMNS}",
+        STATIC / "languages" / f"docs-site-{language}-1280.png",
+        size=(1280, 1200),
+    )
+    for language, title in LANGUAGE_TITLES.items()
+]
+
+
 def build(shot: Shot, workdir: Path) -> Path:
     """Build the one-page project for ``shot``; returns the HTML page."""
     source = workdir / "source"
@@ -102,7 +128,8 @@ def build(shot: Shot, workdir: Path) -> Path:
         "cookiecharter_lint = False\n",
         encoding="utf-8",
     )
-    underline = "=" * len(shot.title)
+    # Twice the length: wide (CJK) characters take two columns, and a longer line is fine.
+    underline = "=" * (2 * len(shot.title))
     (source / "index.rst").write_text(
         f"{shot.title}\n{underline}\n\n.. cookie-charter:: {shot.declaration}\n   {shot.options}\n",
         encoding="utf-8",
