@@ -36,16 +36,35 @@ def base(code: str | None) -> str:
     return normalize(code).split("_", 1)[0]
 
 
-#: Languages written with another code's texts: Norwegian (``no``) in Bokmål (``nb``).
-ALIASES = {"no": "nb"}
+#: Codes written with another code's texts: Norwegian (``no``, any variety) in Bokmål
+#: (``nb``); Chinese in simplified characters (``zh``, ``zh_Hans``, Singapore's) with
+#: the ``zh_CN`` catalog. Traditional Chinese (``zh_TW``, ``zh_Hant``...) has none.
+ALIASES = {
+    "no": "nb",
+    "zh": "zh_CN",
+    "zh_Hans": "zh_CN",
+    "zh_Hans_CN": "zh_CN",
+    "zh_SG": "zh_CN",
+    "zh_Hans_SG": "zh_CN",
+}
+#: Base languages whose alias serves every variety (``no_NO`` too).
+_WHOLE_LANGUAGE = ("no",)
 
 
 def fallbacks(code: str | None) -> tuple[str, ...]:
-    """The languages to try for ``code``, best first: itself, its base language
-    (``pt`` for ``pt_BR``), the language it is an alias of (``nb`` for ``no``), then
+    """The languages to try for ``code``, best first: itself, the code it is an alias
+    of (``zh_CN`` for ``zh_Hans``), its base language (``pt`` for ``pt_BR``) and that
+    language's alias where it serves every variety (``nb`` for ``no_NO``), then
     English."""
     wanted = normalize(code)
-    chain = [wanted, base(wanted), ALIASES.get(base(wanted), DEFAULT), DEFAULT]
+    language = base(wanted)
+    chain = [
+        wanted,
+        ALIASES.get(wanted, wanted),
+        language,
+        ALIASES[language] if language in _WHOLE_LANGUAGE else language,
+        DEFAULT,
+    ]
     return tuple(dict.fromkeys(chain))
 
 

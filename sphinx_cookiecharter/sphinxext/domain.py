@@ -29,7 +29,7 @@ from sphinx.util.nodes import make_refnode
 from ..core import model
 from ..core.diagnostics import Diagnostic
 from ..core.load import LoadResult, load_declaration
-from ..i18n.languages import base, normalize
+from ..i18n.languages import DEFAULT, base, normalize
 from ..i18n.wording import CATALOG, wording_language
 from .warnings import report, report_finding, warn
 
@@ -349,7 +349,8 @@ def warn_missing_language(language: str | None) -> None:
     falls back to English (marked as English in the output)."""
     wanted = normalize(language)
     written = wording_language(wanted)
-    if base(written) != base(wanted):
+    # Only English stands in for another language; nb writes no, zh_CN writes zh_Hans.
+    if base(written) == DEFAULT and base(wanted) != DEFAULT:
         warn(
             f"the charter's wording has no translation for the language {wanted!r}: "
             f"its default texts are in English; to add one, see {TRANSLATION_GUIDE}",

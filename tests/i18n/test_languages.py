@@ -6,6 +6,7 @@ import pytest
 
 from sphinx_cookiecharter.core.model import LocalizedText
 from sphinx_cookiecharter.i18n.languages import base, fallbacks, normalize, pick, pick_with_language
+from sphinx_cookiecharter.i18n.wording import Wording
 
 MANY = LocalizedText.of({"de": "Hallo", "pt": "Olá", "en": "Hello", "fr": "Bonjour"})
 
@@ -85,6 +86,15 @@ def test_fallback_chain_is_the_code_its_base_then_english():
     assert fallbacks("fr") == ("fr", "en")
     assert fallbacks(None) == ("en",)
     assert base("zh_Hans_CN") == "zh"
+
+
+def test_simplified_chinese_codes_take_the_zh_cn_catalog_and_traditional_ones_do_not():
+    for code in ("zh", "zh-Hans", "zh_Hans_CN", "zh_SG"):
+        assert "zh_CN" in fallbacks(code), code
+        assert Wording(code).language == "zh_CN", code
+    for code in ("zh_TW", "zh_Hant", "zh_HK"):
+        assert "zh_CN" not in fallbacks(code), code
+        assert Wording(code).language == "en", code
 
 
 def test_the_language_of_the_text_picked_is_told():

@@ -203,9 +203,10 @@ def test_a_language_without_catalog_warns_once(build: Callable[..., SphinxTestAp
     assert sum("cookiecharter.language" in line for line in warning_lines(app)) == 1
 
 
-@pytest.mark.parametrize("language", ["fr", "fr_CA", "en", "en_GB"])
+@pytest.mark.parametrize("language", ["fr", "fr_CA", "en", "en_GB", "no", "zh_Hans"])
 def test_a_language_with_a_catalog_does_not_warn(
     build: Callable[..., SphinxTestApp], language: str
 ) -> None:
     app = build("multi", confoverrides={"language": language})
-    assert warning_lines(app) == []
+    # (docutils itself has no "no" or "zh_Hans" localisation and says so.)
+    assert [line for line in warning_lines(app) if "[docutils]" not in line] == []
