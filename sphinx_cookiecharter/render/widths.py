@@ -62,9 +62,35 @@ def column_name(entry: nodes.Element) -> str | None:
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
+#: A run of Han, kana or Hangul (and their full-width punctuation): Chinese, Japanese
+#: and Korean text may break between any two of these characters.
+_EAST_ASIAN = re.compile(
+    "[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+)
+
+
 def _words(text: str) -> list[str]:
-    """The words of a text; a no-break space (``13 months``) joins two into one."""
-    return [word for word in _SPACES.split(text) if word] or [""]
+    """The words of a text, the pieces a line may not break inside: a no-break space
+    (``13 months``) joins two into one; each Chinese, Japanese or Korean character is a
+    piece of its own."""
+    words = [word for word in _SPACES.split(text) if word]
+    if _EAST_ASIAN.search(text):
+        words = [piece for word in words for piece in _east_asian_pieces(word)]
+    return words or [""]
+
+
+def _east_asian_pieces(word: str) -> list[str]:
+    """``word`` cut before and after each East Asian character."""
+    pieces: list[str] = []
+    start = 0
+    for match in _EAST_ASIAN.finditer(word):
+        if match.start() > start:
+            pieces.append(word[start : match.start()])
+        pieces.append(match.group())
+        start = match.end()
+    if start < len(word):
+        pieces.append(word[start:])
+    return pieces
 
 
 @dataclass(frozen=True)
@@ -83,13 +109,19 @@ class Scales:
     def width(self, word: str, *, header: bool = False) -> int:
         """The width of ``word`` set as text (or as a header), in literal characters."""
         capitals = _wide_characters(word)
-        letters = len(word) - capitals + capitals * self.capitals
+        # A Chinese, Japanese or Korean character is as wide as two Latin ones.
+        letters = len(word) - capitals + capitals * self.capitals + _east_asian_count(word)
         return math.ceil(letters * (self.header if header else self.text))
 
     def measure(self, text: str, *, header: bool) -> tuple[int, int]:
         """A paragraph's width on one line (of its first :data:`LONGEST_LINE`
         characters) and the width of its longest word (set as a header if ``header``)."""
         return _measure(self, text, header)
+
+
+def _east_asian_count(word: str) -> int:
+    """How many Chinese, Japanese or Korean characters ``word`` holds."""
+    return len(_EAST_ASIAN.findall(word)) if not word.isascii() else 0
 
 
 def _wide_characters(word: str) -> int:

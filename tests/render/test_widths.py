@@ -89,3 +89,32 @@ def test_print_floors_are_name_pieces_and_scaled_words() -> None:
     # Headers in a face twice as wide.
     wide = column_needs([first, second], whole_names=False, scales=Scales(header=2))
     assert wide[2].floor == 2 * len("Provider")
+
+
+def test_chinese_japanese_and_korean_text_breaks_between_characters() -> None:
+    """A Japanese purpose has no spaces: its floor is one character (two columns wide),
+    not the whole sentence, so a Japanese charter fits where an English one does."""
+    text = """\
+version: 1
+cookies:
+  - name: theme
+    provider: Site
+    category: preferences
+    service: {en: Documentation theme, ja: ドキュメントのテーマ（全ページ）}
+    purpose:
+      en: Remembers the colour scheme you chose.
+      ja: 選択した配色（ライト、ダーク、自動）を次のページでも使えるように記憶します。
+"""
+    declaration = parse_declaration(text, "yaml").declaration
+    assert declaration is not None
+    floors = {}
+    for language in ("en", "ja"):
+        renderer = TableRenderer(declaration, RenderOptions(language=language))
+        needs = column_needs(renderer.category_tables(), whole_names=False)
+        floors[language] = [need.floor for need in needs]
+    # service and purpose: a word of the English, two columns for a Japanese character.
+    assert floors["ja"][1] <= floors["en"][1]
+    assert floors["ja"][3] <= floors["en"][3]
+    assert floors["ja"][3] <= 4
+    # A Japanese character is counted two columns wide on a line.
+    assert Scales().width("配色") == 4
