@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,6 +73,15 @@ def launch_options(executable: str | None) -> dict[str, Any]:
     return options
 
 
+@cache
+def playwright_error() -> type[Exception]:
+    """Playwright's own error, which every failed browser operation raises (its
+    ``TimeoutError`` is one); only once Playwright is known to be installed."""
+    from playwright.async_api import Error  # noqa: PLC0415 (optional)
+
+    return Error
+
+
 def start_playwright() -> AbstractContextManager[Any]:
     """Playwright's synchronous API, or :class:`BrowserUnavailable` when not installed."""
     try:
@@ -116,7 +126,7 @@ def launch(playwright: Any, given: str | os.PathLike[str] | None = None) -> Any:
     options = launch_options(chromium_executable(playwright, given))
     try:
         return playwright.chromium.launch(**options)
-    except Exception as error:  # Playwright raises its own Error for a failed start
+    except playwright_error() as error:
         raise BrowserUnavailable(f"Chromium did not start: {error}") from None
 
 
@@ -147,5 +157,5 @@ async def launch_keeping_third_party(
         return await playwright.chromium.launch_persistent_context(
             str(third_party_profile(profile)), **options
         )
-    except Exception as error:  # Playwright raises its own Error for a failed start
+    except playwright_error() as error:
         raise BrowserUnavailable(f"Chromium did not start: {error}") from None

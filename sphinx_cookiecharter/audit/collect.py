@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 from xml.etree import ElementTree
 
-from .browser import launch_keeping_third_party, start_async_playwright
+from .browser import launch_keeping_third_party, playwright_error, start_async_playwright
 from .domains import party, registrable_domain
 from .observation import Host, Item, Observation, PageVisit
 
@@ -271,7 +271,7 @@ class _Collector:
                 continue
             try:
                 found = await frame.evaluate(_READ_STORAGE)
-            except Exception:
+            except playwright_error():
                 continue
             origin = found.get("origin") or ""
             host = urlsplit(origin).hostname
@@ -335,7 +335,7 @@ class _Collector:
         visitor that cannot be cleaned is closed instead."""
         try:
             for frame in page.frames:
-                with contextlib.suppress(Exception):
+                with contextlib.suppress(playwright_error()):
                     await frame.evaluate("() => sessionStorage.clear()")
             await page.goto("about:blank")
             session = await context.new_cdp_session(page)
@@ -345,8 +345,8 @@ class _Collector:
                     "Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"}
                 )
             await session.detach()
-        except Exception:
-            with contextlib.suppress(Exception):
+        except playwright_error():
+            with contextlib.suppress(playwright_error()):
                 await context.close()
             return
         self.pool.append((context, page))
@@ -382,7 +382,7 @@ class _Collector:
         try:
             try:
                 response = await page.goto(url, wait_until="load", timeout=timeout)
-            except Exception as error:
+            except playwright_error() as error:
                 visit.page = _with_problem(visit.page, f"not loaded: {_first_line(error)}")
                 return True
             if response is not None:
@@ -409,7 +409,7 @@ class _Collector:
                 return True
             try:
                 await button.click(timeout=timeout)
-            except Exception as error:
+            except playwright_error() as error:
                 visit.page = _with_problem(
                     visit.page, f"{consent}: {selector!r} not clicked: {_first_line(error)}"
                 )
@@ -443,12 +443,12 @@ class _Collector:
                 for _ in range(action.clicks):
                     await target.click(timeout=self.options.page_timeout * 1000)
                     await self._settle(inflight)
-            except Exception as error:
+            except playwright_error() as error:
                 visit.page = _with_problem(
                     visit.page, f"{action.label}: not clicked: {_first_line(error)}"
                 )
             # A click may have opened another page of the site (a search result).
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(playwright_error()):
                 await page.wait_for_load_state("load")
             visit.items += await self._snapshot(context, page, key, "arrival", action.label)
 
@@ -478,7 +478,7 @@ class _Collector:
                         response = await context.request.get(
                             candidate, timeout=self.options.page_timeout * 1000
                         )
-                    except Exception:
+                    except playwright_error():
                         continue
                     if response.ok:
                         pages = sitemap_pages(await response.text(), self.scope)
@@ -501,7 +501,7 @@ class _Collector:
                     initial, from_sitemap = await self._initial(browser)
                     await self._crawl(browser, initial, follow=not from_sitemap, deadline=deadline)
                 finally:
-                    with contextlib.suppress(Exception):
+                    with contextlib.suppress(playwright_error()):
                         await host.close()
         visits = [self.visits[url] for url in self.order if url in self.visits]
         return Observation(
@@ -556,7 +556,7 @@ class _Collector:
                             [], [], [],
                         )  # fmt: skip
                         late = late or loop.time() >= deadline
-                    except Exception as error:
+                    except Exception as error:  # whatever it is, it ends only this page
                         visit = _Visit(
                             PageVisit(page_key(url), problems=(f"failed: {_first_line(error)}",)),
                             [], [], [],
