@@ -28,6 +28,7 @@ def register(app: Sphinx) -> None:
     app.add_config_value("cookiecharter_audit", False, "", types=(bool, dict))
     # What HTML builds publish (see .publish); no page changes with it.
     app.add_config_value("cookiecharter_publish", False, "", types=(bool, dict, type(None)))
+    app.connect("config-inited", read_switches, priority=400)
     app.connect("config-inited", check_config)
 
 
@@ -60,6 +61,23 @@ def _is_text(value: Any) -> bool:
         and bool(value)
         and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items())
     )
+
+
+#: How a switch given on the command line (``-D cookiecharter_lint=0``) is spelled:
+#: Sphinx 7.4 passes the text as it is, later versions turn it into a boolean.
+_SWITCHES = {"0": False, "false": False, "no": False, "off": False}
+_SWITCHES |= {"1": True, "true": True, "yes": True, "on": True}
+#: The values that are switches, or mappings of options.
+SWITCHED = ("cookiecharter_lint", "cookiecharter_audit", "cookiecharter_publish")
+
+
+def read_switches(app: Sphinx, config: Config) -> None:
+    """``0``, ``false``, ``1``, ``true``... given with ``-D`` as the boolean they spell,
+    before any check reads them."""
+    for name in SWITCHED:
+        value = config[name]
+        if isinstance(value, str) and value.strip().lower() in _SWITCHES:
+            config[name] = _SWITCHES[value.strip().lower()]
 
 
 def check_config(app: Sphinx, config: Config) -> None:

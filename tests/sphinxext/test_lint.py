@@ -128,6 +128,19 @@ def test_w_fails_the_build_and_an_unchanged_rebuild_too(
     assert build_main([*args, "-D", "cookiecharter_lint=0"]) == 0
 
 
+@pytest.mark.parametrize(("spelled", "on"), [("0", False), ("off", False), ("true", True)])
+def test_a_switch_spelled_as_text_is_the_boolean_it_spells(
+    project: Callable[..., Path], tmp_path: Path, spelled: str, on: bool
+) -> None:
+    """``-D cookiecharter_lint=0``: Sphinx 7.4 passes the text ``"0"``, as a ``conf.py``
+    that writes it does; it turns the lint off, with no configuration warning."""
+    srcdir = project("lint")
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"\ncookiecharter_lint = {spelled!r}\n")
+    args = [str(srcdir), str(tmp_path / "out"), "-q", "-W", "-b", "html"]
+    assert (build_main(args) != 0) is on
+
+
 def test_a_parallel_build_gives_each_finding_once(
     build: Callable[..., SphinxTestApp], project: Callable[..., Path], tmp_path: Path
 ) -> None:
