@@ -108,34 +108,43 @@ class Scales:
 
     def width(self, word: str, *, header: bool = False) -> int:
         """The width of ``word`` set as text (or as a header), in literal characters."""
-        capitals = _wide_characters(word)
+        return self._width(_counts(word), header=header)
+
+    def _width(self, counts: tuple[int, int, int], *, header: bool) -> int:
+        length, capitals, east_asian = counts
         # A Chinese, Japanese or Korean character is as wide as two Latin ones.
-        letters = len(word) - capitals + capitals * self.capitals + _east_asian_count(word)
+        letters = length - capitals + capitals * self.capitals + east_asian
         return math.ceil(letters * (self.header if header else self.text))
 
     def measure(self, text: str, *, header: bool) -> tuple[int, int]:
         """A paragraph's width on one line (of its first :data:`LONGEST_LINE`
         characters) and the width of its longest word (set as a header if ``header``)."""
-        return _measure(self, text, header)
+        line, words = _shape(text)
+        return (
+            self._width(line, header=False),
+            max(self._width(counts, header=header) for counts in words),
+        )
 
 
-def _east_asian_count(word: str) -> int:
-    """How many Chinese, Japanese or Korean characters ``word`` holds."""
-    return len(_EAST_ASIAN.findall(word)) if not word.isascii() else 0
+#: The characters of an ASCII word that are set wide: capitals and ``%@&#mw``.
+_ASCII_WIDE = re.compile(r"[A-Z%@&#mw]")
 
 
-def _wide_characters(word: str) -> int:
-    """How many of ``word``'s characters are set wide: capitals and ``%@&#mw``."""
-    return sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
+def _counts(word: str) -> tuple[int, int, int]:
+    """What a width is made of: ``word``'s length, how many of its characters are set
+    wide (capitals and ``%@&#mw``), how many are Chinese, Japanese or Korean."""
+    if word.isascii():
+        return len(word), len(_ASCII_WIDE.findall(word)), 0
+    capitals = sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
+    return len(word), capitals, len(_EAST_ASIAN.findall(word))
 
 
 @lru_cache(maxsize=16384)
-def _measure(scales: Scales, text: str, header: bool) -> tuple[int, int]:
-    """:meth:`Scales.measure`, remembered: a charter repeats its texts (a provider's
-    name, a service, a purpose shared by cookies) in many rows."""
-    natural = scales.width(text[:LONGEST_LINE])
-    longest = max(scales.width(word, header=header) for word in _words(text))
-    return natural, longest
+def _shape(text: str) -> tuple[tuple[int, int, int], frozenset[tuple[int, int, int]]]:
+    """A paragraph's counts on one line and the distinct counts of its words, whatever
+    the scales: remembered, since a charter repeats its texts (a provider's name, a
+    service, a purpose shared by cookies) and every output measures them again."""
+    return _counts(text[:LONGEST_LINE]), frozenset(map(_counts, _words(text)))
 
 
 #: Every character as wide as a literal's.
@@ -151,17 +160,20 @@ def cell_need(
     floor = 0
     natural = 0
     whole = 0
+    has_literal = False
     for literal in entry.findall(nodes.literal):
+        has_literal = True
         value = literal.astext()
         # The text builder quotes a literal: two characters more.
         whole = max(whole, len(value) + 2 if whole_names else len(value))
         floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
+    # In a cell with a name or domain, the words do not set the floor.
     for paragraph in entry.findall(nodes.paragraph):
         width, longest = scales.measure(paragraph.astext(), header=header)
         natural = max(natural, width)
         if not (header or column in WHOLE_WORD_COLUMNS):
             longest = min(longest, scales.longest_word)
-        floor = max(floor, longest if not entry.next_node(nodes.literal) else 0)
+        floor = max(floor, longest if not has_literal else 0)
     return Need(floor, max(natural, floor), max(whole, floor))
 
 
@@ -175,9 +187,8 @@ def column_needs(
     for table in tables:
         for row in table.findall(nodes.row):
             header = isinstance(row.parent, nodes.thead)
-            for index, entry in enumerate(row.findall(nodes.entry, include_self=False)):
-                if entry.parent is not row:
-                    continue
+            entries = (child for child in row.children if isinstance(child, nodes.entry))
+            for index, entry in enumerate(entries):
                 need = cell_need(entry, whole_names=whole_names, header=header, scales=scales)
                 if index >= len(floors):
                     floors.append(0)
