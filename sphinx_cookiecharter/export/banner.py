@@ -49,6 +49,15 @@ def prelude(link: CharterLink | None) -> list[tuple[str, Any]]:
     return statements
 
 
+def exempt_beyond_necessary(declaration: Declaration) -> bool:
+    """Whether some cookie outside the necessary category is exempt from consent: the
+    banner's notice must not say that every other cookie waits for the visitor."""
+    return any(
+        cookie.consent == "exempt" and cookie.category != "necessary"
+        for cookie in declaration.cookies
+    )
+
+
 def remembered_days(declaration: Declaration) -> int | None:
     """How many days the banner keeps a choice: ``consent.duration`` in whole days
     (at least one), ``0`` for a session; ``None`` when the declaration does not say or

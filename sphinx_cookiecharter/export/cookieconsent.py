@@ -24,7 +24,7 @@ from ..i18n.banner import banner_wording
 from ..i18n.formatting import babel_locale
 from ..i18n.languages import pick
 from ..i18n.wording import wording
-from .banner import banner_script, charter_value, remembered_days
+from .banner import banner_script, charter_value, exempt_beyond_necessary, remembered_days
 from .common import (
     category_description,
     category_title,
@@ -139,7 +139,11 @@ def _translation(
     return {
         "consentModal": {
             "title": html.escape(words.notice_title()),
-            "description": _with_link(words.notice(), link_words, charter),
+            "description": _with_link(
+                words.notice(exempt_beyond_necessary=exempt_beyond_necessary(declaration)),
+                link_words,
+                charter,
+            ),
             "acceptAllBtn": html.escape(words.accept_all()),
             "acceptNecessaryBtn": html.escape(words.refuse_all()),
             "showPreferencesBtn": html.escape(words.choose()),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n.banner import banner_wording
 from ..i18n.languages import pick
-from .banner import banner_script, charter_value, remembered_days
+from .banner import banner_script, charter_value, exempt_beyond_necessary, remembered_days
 from .common import (
     category_description,
     category_title,
@@ -130,7 +130,9 @@ def _translation(declaration: Declaration, lang: str, *, has_link: bool) -> dict
     return {
         "consentNotice": {
             "title": words.notice_title(),
-            "description": linked(words.notice()),
+            "description": linked(
+                words.notice(exempt_beyond_necessary=exempt_beyond_necessary(declaration))
+            ),
             "learnMore": words.choose(),
         },
         "consentModal": {"title": words.settings_title(), "description": words.settings()},

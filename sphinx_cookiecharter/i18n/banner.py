@@ -38,8 +38,23 @@ class BannerWording:
         # Translators: the consent banner's title.
         return self._("Cookies on this site")
 
-    def notice(self) -> str:
-        """What the first notice says, with ``{charter}``."""
+    def notice(self, *, exempt_beyond_necessary: bool = False) -> str:
+        """What the first notice says, with ``{charter}``.
+
+        :param exempt_beyond_necessary: some cookies outside the necessary category need
+            no consent either (audience measurement the law exempts, a preference): the
+            notice does not say that every other cookie waits for the visitor's choice.
+        """
+        if exempt_beyond_necessary:
+            # Translators: the consent banner's notice, when some cookies besides the
+            # necessary ones are exempt from consent (such as exempt audience
+            # measurement); {charter} is the link to the cookie charter.
+            return self._(
+                "This site sets the cookies it needs to work and those the law exempts "
+                "from consent. It sets the others only if you accept them, and you can "
+                "change your choice at any time. The {charter} lists every cookie, who "
+                "sets it and why."
+            )
         return self._(
             "This site sets the cookies it needs to work. It sets the others only if you "
             "accept them, and you can change your choice at any time. The {charter} lists "

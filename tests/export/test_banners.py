@@ -272,3 +272,41 @@ def test_how_long_a_choice_is_kept(duration, cookieconsent_days, klaro_days):
     config = cookieconsent.configuration(declaration)
     assert config.get("cookie", {}).get("expiresAfterDays") == cookieconsent_days
     assert klaro.configuration(declaration).get("cookieExpiresAfterDays") == klaro_days
+
+
+ONLY_NECESSARY = """\
+version: 1
+cookies:
+  - {name: sessionid, provider: Site, category: necessary, purpose: Keeps you signed in.}
+  - {name: _ga, provider: Google, category: statistics, purpose: Counts visits.}
+"""
+EXEMPT_STATISTICS = """\
+version: 1
+cookies:
+  - {name: sessionid, provider: Site, category: necessary, purpose: Keeps you signed in.}
+  - name: _pk_id
+    provider: Site
+    category: statistics
+    purpose: Counts visits.
+    consent: exempt
+    exemption: Audience measurement within the regulator's conditions.
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "de", "ja"])
+def test_the_notice_says_so_when_cookies_besides_the_necessary_ones_are_exempt(language):
+    """'It sets the others only if you accept them' would be untrue for an exempt
+    audience-measurement cookie: the notice then names the exempt cookies too."""
+    notices = {}
+    for name, text in (("plain", ONLY_NECESSARY), ("exempt", EXEMPT_STATISTICS)):
+        declaration = parse(text, "yaml").declaration
+        assert declaration is not None
+        consent = cookieconsent.configuration(declaration, [language])
+        translations = consent["language"]["translations"][language]
+        notices[name] = translations["consentModal"]["description"]
+        notice = klaro.configuration(declaration, [language])["translations"][language]
+        assert notice["consentNotice"]["description"].split()[:3] == notices[name].split()[:3]
+    assert notices["plain"] != notices["exempt"]
+    if language == "en":
+        assert "those the law exempts from consent" in notices["exempt"]
+        assert "exempts" not in notices["plain"]
