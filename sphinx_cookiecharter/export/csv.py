@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 from typing import TYPE_CHECKING, Any
 
 from ..core.durations import iso8601
+from ..core.model import DEFAULT_CATEGORIES
 from .common import category_title, duration_words, export_languages, per_language
 
 if TYPE_CHECKING:
@@ -204,7 +206,9 @@ def declaration_data(text: str) -> dict[str, Any]:
         else:
             cookie["provider"] = provider_name
         category = row.get("category") or _category_from_ocd(row.get("Category") or "")
-        title = _texts(row, "category_title", languages)
+        title: dict[str, str] | str | None = _texts(row, "category_title", languages)
+        if title is None and category and category not in DEFAULT_CATEGORIES:
+            title = (row.get("Category") or "").strip() or None  # an unknown category
         if title is not None and category not in categories:
             categories[category] = {"title": title}
         cookie["category"] = category
@@ -240,11 +244,29 @@ def _name(row: dict[str, str]) -> str:
     return name
 
 
+#: The declaration's category for each of the Open Cookie Database's (its own list,
+#: and the words of other exports in that shape), for a row without the export's own
+#: ``category`` column.
+FROM_OCD = {
+    "functional": "necessary",
+    "necessary": "necessary",
+    "security": "necessary",
+    "personalization": "preferences",
+    "preferences": "preferences",
+    "analytics": "statistics",
+    "statistics": "statistics",
+    "marketing": "marketing",
+}
+
+
 def _category_from_ocd(value: str) -> str:
-    """A default category for an Open Cookie Database category (a row without the
-    export's own ``category`` column)."""
-    found = {ocd.lower(): ours for ours, ocd in OCD_CATEGORIES.items()}
-    return found.get(value.strip().lower(), "necessary" if value else "")
+    """A default category for an Open Cookie Database category; an unknown word becomes
+    a category of its own (``Social media``: ``social-media``), whose cookies need
+    consent, rather than a necessary one."""
+    word = value.strip()
+    if not word:
+        return ""
+    return FROM_OCD.get(word.lower()) or re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
 
 
 def _texts(row: dict[str, str], field: str, languages: Iterable[str]) -> dict[str, str] | None:

@@ -170,6 +170,23 @@ def test_rows_of_the_open_cookie_database_are_read():
     assert by_name["FPAU"].duration.kind == "session"
 
 
+def test_an_unknown_database_category_needs_consent_rather_than_passing_as_necessary():
+    """``Security`` is the database's word for necessary cookies; a word it does not use
+    becomes a category of its own, whose cookies need consent (never ``necessary``)."""
+    rows = [
+        "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,"
+        "Data Controller,User Privacy & GDPR Rights Portals,Wildcard match",
+        "1,Cloudflare,Security,__cf_bm,,Tells bots apart.,30 minutes,Cloudflare,,0",
+        "2,Share Co,Social media,share_id,,Counts shares.,1 year,Share Co,,0",
+    ]
+    declaration = back("\n".join(rows) + "\n")
+    by_name = {cookie.name: cookie for cookie in declaration.cookies}
+    assert by_name["__cf_bm"].category == "necessary"
+    assert by_name["share_id"].category == "social-media"
+    social = next(c for c in declaration.categories if c.id == "social-media")
+    assert social.consent == "required"
+
+
 def test_durations_only_words_can_give_travel_per_language():
     from tests.export.test_json import FREE_TEXT
 
