@@ -18,6 +18,7 @@ import yaml
 from sphinx_cookiecharter.render.widths import SEPARATORS
 from tests.paths import EXAMPLES, ROOTS, TESTS
 from tests.sphinxext.builds import build_once
+from tests.sphinxext.checks import latexmk
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -33,16 +34,7 @@ NAME_CHARACTERS = r"[\w\-.@*]"
 
 def compile_pdf(outdir: Path, name: str) -> tuple[str, list[str], str]:
     """Compile ``name``.tex; the PDF's text, page by page, and the LaTeX log."""
-    result = subprocess.run(
-        ["latexmk", "-pdf", "-interaction=nonstopmode", "-halt-on-error", f"{name}.tex"],
-        cwd=outdir,
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    latexmk(outdir, name)
     text = subprocess.run(
         ["pdftotext", f"{name}.pdf", "-"], cwd=outdir, capture_output=True, text=True, check=True
     ).stdout

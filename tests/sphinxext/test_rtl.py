@@ -19,10 +19,10 @@ import subprocess
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.paths import EXAMPLES, ROOTS
 from tests.sphinxext.builds import build_once
+from tests.sphinxext.checks import axe_violations, latexmk
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -221,15 +221,7 @@ def test_a_list_of_latin_names_runs_from_the_right(page: Any) -> None:
 @pytest.mark.parametrize("document", ["index", "docs-site"])
 def test_axe_reports_nothing_in_the_hebrew_charter(page: Any, document: str) -> None:
     page.goto((page.outdir / f"{document}.html").as_uri())
-    results = Axe().run(
-        page,
-        context={"include": [[".cookiecharter-region"], [".cookiecharter-section"]]},
-        options={"resultTypes": ["violations"]},
-    )
-    violations = [
-        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in results.response["violations"]
-    ]
+    violations = axe_violations(page)
     assert violations == [], f"{page.theme} at {page.viewport_size['width']} px: {violations}"
 
 
@@ -253,16 +245,7 @@ def pdf(tmp_path_factory: pytest.TempPathFactory) -> list[list[tuple[float, floa
     app = build_once(copy_root(tmp_path_factory, "pdf"), "latex")
     assert app.warning.getvalue() == ""
     outdir = app.outdir
-    result = subprocess.run(
-        ["latexmk", "-pdflua", "-interaction=nonstopmode", "-halt-on-error", "exampledocs.tex"],
-        cwd=outdir,
-        capture_output=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    latexmk(outdir, "exampledocs", "-pdflua")
     log = (outdir / "exampledocs.log").read_text(encoding="utf-8", errors="replace")
     assert "Missing character" not in log
     boxes = subprocess.run(

@@ -11,10 +11,10 @@ import shutil
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from tests.paths import ROOTS, TESTS
 from tests.sphinxext.builds import build_once
+from tests.sphinxext.checks import axe_violations
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -150,13 +150,5 @@ def test_layout(page: Any, document: str) -> None:
 @pytest.mark.parametrize("document", PAGES)
 def test_axe_reports_nothing_in_or_around_the_charter(page: Any, document: str) -> None:
     page.goto((page.outdir / f"{document}.html").as_uri())
-    results = Axe().run(
-        page,
-        context={"include": [[".cookiecharter-region"], [".cookiecharter-section"]]},
-        options={"resultTypes": ["violations"]},
-    )
-    violations = [
-        (violation["id"], [node["target"] for node in violation["nodes"]][:3])
-        for violation in results.response["violations"]
-    ]
+    violations = axe_violations(page)
     assert violations == [], f"{page.theme} at {page.viewport_size['width']} px: {violations}"
