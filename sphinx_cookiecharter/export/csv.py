@@ -11,8 +11,10 @@ site, the controller, the texts and the changes).
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
+import unicodedata
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -262,11 +264,25 @@ FROM_OCD = {
 def _category_from_ocd(value: str) -> str:
     """A default category for an Open Cookie Database category; an unknown word becomes
     a category of its own (``Social media``: ``social-media``), whose cookies need
-    consent, rather than a necessary one."""
+    consent, rather than a necessary one.
+
+    The id is the word in lowercase Latin letters, digits and hyphens, as the schema
+    wants an id (``^[a-z][a-z0-9_-]*$``): accents are dropped (``Préférences
+    d'affichage``: ``preferences-d-affichage``); a word that leaves no letter to start
+    with (``3rd party``) is prefixed ``category-``, and one in another script (``広告``)
+    is told apart by a digest of it (``category-`` and eight hexadecimal digits)."""
     word = value.strip()
     if not word:
         return ""
-    return FROM_OCD.get(word.lower()) or re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
+    latin = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", latin.lower()).strip("-")
+    known = FROM_OCD.get(word.lower()) or FROM_OCD.get(slug)
+    if known:
+        return known
+    if not slug:
+        slug = hashlib.blake2s(word.encode(), digest_size=4).hexdigest()
+        return f"category-{slug}"
+    return slug if slug[0].isalpha() else f"category-{slug}"
 
 
 def _texts(row: dict[str, str], field: str, languages: Iterable[str]) -> dict[str, str] | None:

@@ -199,3 +199,29 @@ def test_durations_only_words_can_give_travel_per_language():
     again = back(text)
     assert again.cookies[0].duration == declaration.cookies[0].duration
     assert export(again, "csv", ["en", "fr"]) == text
+
+
+def test_a_database_category_in_any_script_becomes_a_valid_category_id():
+    """A category word that is not in Latin letters, that starts with a digit or that
+    has accents still gives a category the loader accepts (an id of lowercase Latin
+    letters, digits and hyphens), titled with the word itself."""
+    rows = [
+        "ID,Platform,Category,Cookie / Data Key name,Domain,Description,Retention period,"
+        "Data Controller,User Privacy & GDPR Rights Portals,Wildcard match",
+        "1,Share Co,Социальные сети,share_id,,Counts shares.,1 year,Share Co,,0",
+        "2,Ad Co,広告,ad_id,,Shows ads.,1 year,Ad Co,,0",
+        "3,Tag Co,3rd party,tag_id,,Tags.,1 year,Tag Co,,0",
+        "4,Pref Co,Préférences d'affichage,pref_id,,Keeps a choice.,1 year,Pref Co,,0",
+    ]
+    declaration = back("\n".join(rows) + "\n")
+    by_name = {cookie.name: cookie for cookie in declaration.cookies}
+    titles = {c.id: c.title for c in declaration.categories}
+    ids = {name: by_name[name].category for name in ("share_id", "ad_id", "tag_id", "pref_id")}
+    assert len(set(ids.values())) == 4, ids
+    assert ids["pref_id"] == "preferences-d-affichage"
+    for name, word in (("share_id", "Социальные сети"), ("ad_id", "広告")):
+        assert ids[name] not in ("necessary", "")
+        assert titles[ids[name]] is not None
+        assert titles[ids[name]].translations[0][1] == word
+    for category in ids.values():
+        assert next(c for c in declaration.categories if c.id == category).consent == "required"
