@@ -28,14 +28,18 @@ if TYPE_CHECKING:
 
 
 #: What may end a declared sentence that the wording closes itself (a Latin full stop,
-#: an ideographic one in Japanese or Chinese).
-_FULL_STOPS = ".\N{IDEOGRAPHIC FULL STOP}"
+#: an ideographic or full-width one in Japanese or Chinese).
+_FULL_STOPS = (".", "\N{IDEOGRAPHIC FULL STOP}", "\N{FULLWIDTH FULL STOP}")
 
 
 def without_full_stop(text: str) -> str:
     """A declared sentence (an exemption, a safeguard) without its closing full stop: the
-    wording's own sentence closes it."""
-    return text.strip().rstrip(_FULL_STOPS)
+    wording's own sentence closes it. One full stop goes; an ellipsis (``etc...``)
+    stays, and takes the place of the wording's full stop (:func:`.nodes.fill`)."""
+    text = text.strip()
+    if text.endswith(_FULL_STOPS) and not text.endswith("..."):
+        return text[:-1]
+    return text
 
 
 class Renderer(TableRenderer):

@@ -24,6 +24,10 @@ DIRECTION_CLASSES = {"rtl": "cookiecharter-rtl", "ltr": "cookiecharter-ltr"}
 #: its own (Unicode bidi isolation), so that a Latin name, a list of them or an address
 #: keeps its order and its punctuation.
 ISOLATE = "cookiecharter-isolate"
+#: What may end a value that then closes the sentence itself, with no full stop after
+#: it: a full stop (``Stats Co.``, ``etc...``), an ellipsis, an exclamation or question
+#: mark (``Yahoo!``).
+SENTENCE_ENDS = (".", "\N{HORIZONTAL ELLIPSIS}", "!", "?")
 
 
 def fill(
@@ -32,9 +36,10 @@ def fill(
     """Split a message at its ``{placeholders}`` and put a node in each one.
 
     A placeholder with no value (a slip in a translation) stays as written. A value
-    that ends with a full stop (``Stats Co.``) takes the place of the full stop the
-    message puts after it. With ``isolate`` (a right-to-left sentence), each value is
-    an inline of class :data:`ISOLATE`.
+    that ends a sentence itself (``Stats Co.``, ``Yahoo!``, ``etc...``: see
+    :data:`SENTENCE_ENDS`) takes the place of the full stop the message puts after it.
+    With ``isolate`` (a right-to-left sentence), each value is an inline of class
+    :data:`ISOLATE`.
     """
     result: list[nodes.Node] = []
     position = 0
@@ -56,7 +61,7 @@ def fill(
         else:
             node = nodes.Text(value) if isinstance(value, str) else value.deepcopy()
             result.append(nodes.inline("", "", node, classes=[ISOLATE]) if isolate else node)
-            stop_given = node.astext().endswith(".")
+            stop_given = node.astext().endswith(SENTENCE_ENDS)
         position = match.end()
     if position < len(template):
         text(template[position:])

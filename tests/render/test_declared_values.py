@@ -155,3 +155,41 @@ def test_a_name_ending_with_a_full_stop_ends_the_sentence_once() -> None:
         assert "Inc." in text
         assert "Co.." not in text
         assert "Inc.." not in text
+
+
+ELLIPSIS_AND_EXCLAMATION = """\
+version: 1
+cookies:
+  - name: theme
+    provider: Site
+    category: preferences
+    consent: exempt
+    purpose: Remembers the theme.
+    exemption: "Only a display choice: light, dark, auto..."
+  - name: _y
+    provider: yahoo
+    category: marketing
+    purpose: Shows ads.
+providers:
+  yahoo: {name: Yahoo!, country: US, safeguard: "Standard contractual clauses, etc..."}
+"""
+
+
+def test_a_declared_ellipsis_or_exclamation_mark_closes_the_sentence_as_written() -> None:
+    """An exemption or safeguard ending with an ellipsis keeps it (it lost its dots
+    for one full stop); a name ending with ``!`` (``Yahoo!``) takes no full stop after
+    it, as a name ending with ``.`` does not."""
+    result = parse_declaration(ELLIPSIS_AND_EXCLAMATION, source="d.yaml")
+    assert result.ok, result.diagnostics
+    renderer = Renderer(result.declaration, RenderOptions(language="en"))
+    text = " ".join(
+        paragraph.astext()
+        for node in renderer.charter()
+        for paragraph in node.findall(nodes.paragraph)
+    )
+    assert "light, dark, auto..." in text
+    assert "auto...." not in text
+    assert "clauses, etc..." in text
+    assert "etc...." not in text
+    assert "Yahoo!" in text
+    assert "Yahoo!." not in text
