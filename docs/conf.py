@@ -71,8 +71,9 @@ latex_documents = [
 # The documentation quotes every shipped language (the languages page, the glossary):
 # Latin, Greek, Cyrillic, Hebrew, Chinese, Japanese and Korean. LuaLaTeX sets them with
 # FreeFont, and with Noto Sans CJK for the scripts FreeFont lacks (Han, kana, Hangul) through
-# luaotfload's fallback fonts; babel's bidi lays Hebrew words out right to left. Debian:
-# texlive-luatex, texlive-lang-other, fonts-freefont-otf, fonts-noto-cjk. The index
+# luaotfload's fallback fonts; babel's bidi lays Hebrew words out right to left (its
+# Hebrew comes with babel itself). Debian: texlive-luatex, fonts-freefont-otf,
+# fonts-noto-cjk, and make for Sphinx's Makefile (the list in .ci/run). The index
 # holds cookie names and English terms: makeindex sorts them.
 latex_engine = "lualatex"
 latex_use_xindy = False
