@@ -62,11 +62,18 @@ def column_name(entry: nodes.Element) -> str | None:
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
-#: A run of Han, kana or Hangul (and their full-width punctuation): Chinese, Japanese
-#: and Korean text may break between any two of these characters.
-_EAST_ASIAN = re.compile(
-    "[\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
+#: Han (with the ideographs beyond the Basic Multilingual Plane, such as 𠮷), kana,
+#: Hangul and their full-width punctuation and letters: each as wide as two Latin
+#: letters.
+_WIDE = (
+    "\u1100-\u11ff\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f"
+    "\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd"
 )
+#: Half-width katakana, Hangul and forms: as wide as a Latin letter.
+_HALF_WIDTH = "\uff61-\uffdc\uffe8-\uffee"
+#: Chinese, Japanese and Korean text may break between any two of these characters.
+_EAST_ASIAN = re.compile(f"[{_WIDE}{_HALF_WIDTH}]")
+_EAST_ASIAN_WIDE = re.compile(f"[{_WIDE}]")
 
 
 def _words(text: str) -> list[str]:
@@ -132,11 +139,12 @@ _ASCII_WIDE = re.compile(r"[A-Z%@&#mw]")
 
 def _counts(word: str) -> tuple[int, int, int]:
     """What a width is made of: ``word``'s length, how many of its characters are set
-    wide (capitals and ``%@&#mw``), how many are Chinese, Japanese or Korean."""
+    wide (capitals and ``%@&#mw``), how many are Chinese, Japanese or Korean ones set
+    two columns wide."""
     if word.isascii():
         return len(word), len(_ASCII_WIDE.findall(word)), 0
     capitals = sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
-    return len(word), capitals, len(_EAST_ASIAN.findall(word))
+    return len(word), capitals, len(_EAST_ASIAN_WIDE.findall(word))
 
 
 @lru_cache(maxsize=16384)

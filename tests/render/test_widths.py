@@ -118,3 +118,13 @@ cookies:
     assert floors["ja"][3] <= 4
     # A Japanese character is counted two columns wide on a line.
     assert Scales().width("配色") == 4
+
+
+def test_half_width_kana_count_one_column_and_rarer_ideographs_two() -> None:
+    """Half-width katakana (ｶﾀｶﾅ) are as wide as a Latin letter, though a line may break
+    between them; an ideograph outside the Basic Multilingual Plane (𠮷, CJK Extension
+    B) is as wide as any other, and a line may break around it."""
+    assert Scales().width("ｶﾀｶﾅ") == 4
+    assert Scales().width("𠮷野") == 4
+    assert Scales().measure("𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷", header=False) == (32, 2)
+    assert Scales().measure("ｶﾀｶﾅｶﾀｶﾅ", header=False) == (8, 1)
