@@ -36,47 +36,59 @@ def base(code: str | None) -> str:
     return normalize(code).split("_", 1)[0]
 
 
-#: Codes written with another code's texts: Norwegian (``no``, any variety) in Bokmål
-#: (``nb``); Chinese in simplified characters (``zh``, ``zh_Hans``, Singapore's) with
-#: the ``zh_CN`` catalog. Traditional Chinese (``zh_TW``, ``zh_Hant``...) has none.
-ALIASES = {
-    "no": "nb",
-    "zh": "zh_CN",
-    "zh_Hans": "zh_CN",
-    "zh_Hans_CN": "zh_CN",
-    "zh_SG": "zh_CN",
-    "zh_Hans_SG": "zh_CN",
-}
-#: Base languages whose alias serves every variety (``no_NO`` too).
-_WHOLE_LANGUAGE = ("no",)
+#: Territories where Chinese is written in simplified characters when the code names no
+#: script (CLDR's likely subtags: ``zh_SG`` is ``zh_Hans_SG``, ``zh_HK`` ``zh_Hant_HK``).
+_SIMPLIFIED_CHINESE_TERRITORIES = ("CN", "SG", "MY")
+
+
+def alias(code: str | None) -> str:
+    """The code whose texts serve ``code`` (normalized): Norwegian (``no``, any variety)
+    is written in Bokmål (``nb``); Chinese in simplified characters, by the script it
+    names (``zh_Hans``, ``zh_Hans_HK``) or, naming none, by its territory (``zh``,
+    ``zh_SG``, ``zh_MY``), with the ``zh_CN`` catalog. Any other code, Traditional
+    Chinese among them (``zh_TW``, ``zh_HK``, ``zh_Hant_CN``), is its own."""
+    wanted = normalize(code)
+    language, *rest = wanted.split("_")
+    if language == "no":
+        return "nb"
+    if language == "zh":
+        script = next((part for part in rest if len(part) == 4), None)
+        territory = next((part for part in rest if len(part) in (2, 3)), None)
+        if script == "Hans" or (
+            script is None and territory in (None, *_SIMPLIFIED_CHINESE_TERRITORIES)
+        ):
+            return "zh_CN"
+    return wanted
 
 
 def fallbacks(code: str | None) -> tuple[str, ...]:
     """The languages to try for ``code``, best first: itself, the code it is an alias
-    of (``zh_CN`` for ``zh_Hans``), its base language (``pt`` for ``pt_BR``) and that
-    language's alias where it serves every variety (``nb`` for ``no_NO``), then
-    English."""
+    of (``zh_CN`` for ``zh_Hans``: :func:`alias`), its base language (``pt`` for
+    ``pt_BR``), then English. Norwegian tries its base language before Bokmål
+    (``no_NO``, ``no``, ``nb``)."""
     wanted = normalize(code)
     language = base(wanted)
-    chain = [
-        wanted,
-        ALIASES.get(wanted, wanted),
-        language,
-        ALIASES[language] if language in _WHOLE_LANGUAGE else language,
-        DEFAULT,
-    ]
-    return tuple(dict.fromkeys(chain))
+    if language == "no":
+        chain = [wanted, language, alias(wanted)]
+    else:
+        chain = [wanted, alias(wanted), language]
+    return tuple(dict.fromkeys([*chain, DEFAULT]))
 
 
 def pick_language(available: list[str | None], code: str | None) -> str | None:
     """Which of the ``available`` codes serves ``code``, along :func:`fallbacks`.
 
     ``None`` in ``available`` stands for a text given once for every language and is
-    always the pick; with no match, the first code given is.
+    always the pick; a code given serves its :func:`alias` too (a ``zh_Hans`` text a
+    ``zh_CN`` build); with no match, the first code given is.
     """
     if None in available:
         return None
     by_form = {normalize(candidate): candidate for candidate in available}
+    # A text in another spelling of a language (zh_Hans for zh_CN, no for nb) comes
+    # after one in the very code.
+    for candidate in available:
+        by_form.setdefault(alias(candidate), candidate)
     for candidate in fallbacks(code):
         if candidate in by_form:
             return by_form[candidate]

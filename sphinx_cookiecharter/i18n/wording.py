@@ -44,8 +44,9 @@ def catalog_languages() -> frozenset[str]:
 
 
 def wording_language(language: str | None) -> str:
-    """The language the extension writes in for ``language``: itself, its base
-    language, or English when the extension has no catalog for either.
+    """The language the extension writes in for ``language``: the first of its
+    :func:`~.languages.fallbacks` with a catalog (itself, the code it is an alias of,
+    ``zh_CN`` for ``zh_Hans``, its base language), else English.
 
     Dates and durations are formatted in this language too, so that a sentence never
     mixes two languages.

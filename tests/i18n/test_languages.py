@@ -97,6 +97,30 @@ def test_simplified_chinese_codes_take_the_zh_cn_catalog_and_traditional_ones_do
         assert Wording(code).language == "en", code
 
 
+def test_chinese_in_simplified_characters_anywhere_takes_the_zh_cn_catalog():
+    """The script named wins (zh_Hans_HK is simplified, zh_Hant_CN traditional); with
+    none named, the territory's usual one (Malaysia's Chinese is simplified)."""
+    for code in ("zh_Hans_HK", "zh-hans-mo", "zh_MY", "zh_Hans_MY"):
+        assert Wording(code).language == "zh_CN", code
+    for code in ("zh_Hant_CN", "zh_MO", "zh_Hant_TW", "zh-hant-hk"):
+        assert Wording(code).language == "en", code
+
+
+def test_a_declared_text_in_another_spelling_of_the_same_language_is_picked():
+    """A declaration written with ``zh-Hans`` (the BCP 47 tag) serves a ``zh_CN`` build,
+    one with ``no`` a ``nb`` build, before the English."""
+    simplified = LocalizedText.of({"en": "Hello", "zh-Hans": "你好"})
+    assert pick_with_language(simplified, "zh_CN") == ("你好", "zh_Hans")
+    assert pick(simplified, "zh_SG") == "你好"
+    assert pick(simplified, "zh_TW") == "Hello"
+    norwegian = LocalizedText.of({"en": "Hello", "no": "Hei"})
+    assert pick(norwegian, "nb") == "Hei"
+    # The exact code still comes first.
+    both = LocalizedText.of({"zh_Hans": "简体", "zh_CN": "中国"})
+    assert pick(both, "zh_CN") == "中国"
+    assert pick(both, "zh_Hans") == "简体"
+
+
 def test_the_language_of_the_text_picked_is_told():
     assert pick_with_language(MANY, "pt_BR") == ("Olá", "pt")
     assert pick_with_language(MANY, "ja") == ("Hello", "en")
