@@ -64,7 +64,9 @@ def _is_text(value: Any) -> bool:
 
 
 #: How a switch given on the command line (``-D cookiecharter_lint=0``) is spelled:
-#: Sphinx 7.4 passes the text as it is, later versions turn it into a boolean.
+#: Sphinx 7.4 passes the text as it is; Sphinx 9 turns only ``0`` and ``1`` into
+#: booleans and passes any other text (``off``, ``true``) as it is. A ``conf.py`` that
+#: writes one of these texts is read the same way.
 _SWITCHES = {"0": False, "false": False, "no": False, "off": False}
 _SWITCHES |= {"1": True, "true": True, "yes": True, "on": True}
 #: The values that are switches, or mappings of options.
