@@ -44,6 +44,9 @@ class BannerWording:
         :param exempt_beyond_necessary: some cookies outside the necessary category need
             no consent either (audience measurement the law exempts, a preference): the
             notice does not say that every other cookie waits for the visitor's choice.
+            The exemptions are those of the ePrivacy Directive 2002/58/EC, art. 5(3),
+            second sentence, as the site's regulator reads it (CNIL délib. 2020-091,
+            art. 5, for audience measurement).
         """
         if exempt_beyond_necessary:
             # Translators: the consent banner's notice, when some cookies besides the
