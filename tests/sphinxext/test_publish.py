@@ -101,6 +101,24 @@ def test_true_publishes_the_json_in_the_builds_language(publish: Callable[..., S
     assert tree["languages"] == ["fr"]
 
 
+@pytest.mark.parametrize(("spelled", "files"), [("on", ["banner-demo.json"]), ("off", [])])
+def test_a_switch_given_as_text_is_the_boolean_it_spells(
+    publish: Callable[..., SphinxTestApp], spelled: str, files: list[str]
+):
+    """``-D cookiecharter_publish=on`` (text on every Sphinx but for ``0`` and ``1``):
+    ``True``, with no configuration warning; ``off``: ``False``."""
+    app = publish(cookiecharter_publish=spelled)
+    assert warning_lines(app) == []
+    assert published(app) == files
+
+
+def test_the_audit_switched_off_as_text_is_off(publish: Callable[..., SphinxTestApp]):
+    """``-D cookiecharter_audit=off``: no audit, and no configuration warning."""
+    app = publish(cookiecharter_audit="off")
+    assert app.config.cookiecharter_audit is False
+    assert warning_lines(app) == []
+
+
 @pytest.mark.parametrize(("language", "written"), [("sr@latin", "sr"), ("ca@valencia", "ca")])
 def test_a_language_with_a_modifier_publishes_in_the_language(
     publish: Callable[..., SphinxTestApp], language: str, written: str
