@@ -24,7 +24,7 @@ from .nodes import (
     link,
     table_skeleton,
 )
-from .widths import text_widths
+from .widths import colspecs, text_widths
 
 if TYPE_CHECKING:
     from ..core.model import Category, Cookie, Declaration, Duration, LocalizedText, Position
@@ -135,7 +135,7 @@ class TableRenderer:
             widths = text_widths(tables)
             for table in tables:
                 table["classes"].append("colwidths-given")
-                for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+                for colspec, width in zip(colspecs(table), widths, strict=True):
                     colspec["colwidth"] = width
         return tables
 

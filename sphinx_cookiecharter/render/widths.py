@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
 #: The characters a long cookie name or domain may break after, and only after.
 SEPARATORS = "_-.@*"
@@ -164,40 +164,119 @@ def cell_need(
 ) -> Need:
     """The need of one cell. ``whole_names``: a literal (a name, a domain) cannot break
     at its separators in this output."""
-    column = column_name(entry)
+    literals, paragraphs = cell_content(entry)
+    return _content_need(
+        column_name(entry) in WHOLE_WORD_COLUMNS,
+        literals,
+        paragraphs,
+        whole_names=whole_names,
+        header=header,
+        scales=scales,
+    )
+
+
+def cell_content(entry: nodes.Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """What a cell's width depends on: the texts of its literals (names, domains) and
+    of its paragraphs, in one walk of the cell."""
+    literals: list[str] = []
+    paragraphs: list[str] = []
+    stack: list[nodes.Node] = list(reversed(entry.children))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        if isinstance(node, nodes.literal):
+            literals.append(node.astext())
+        elif isinstance(node, nodes.paragraph):
+            paragraphs.append(node.astext())
+        stack.extend(reversed(node.children))
+    return tuple(literals), tuple(paragraphs)
+
+
+def _content_need(
+    whole_words: bool,
+    literals: tuple[str, ...],
+    paragraphs: tuple[str, ...],
+    *,
+    whole_names: bool,
+    header: bool,
+    scales: Scales,
+) -> Need:
+    """The need of a cell of ``literals`` and ``paragraphs`` (see :func:`cell_need`);
+    ``whole_words``: its column's words may not be broken (a provider's name)."""
     floor = 0
     natural = 0
     whole = 0
-    has_literal = False
-    for literal in entry.findall(nodes.literal):
-        has_literal = True
-        value = literal.astext()
+    for value in literals:
         # The text builder quotes a literal: two characters more.
         whole = max(whole, len(value) + 2 if whole_names else len(value))
         floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
     # In a cell with a name or domain, the words do not set the floor.
-    for paragraph in entry.findall(nodes.paragraph):
-        width, longest = scales.measure(paragraph.astext(), header=header)
+    for text in paragraphs:
+        width, longest = scales.measure(text, header=header)
         natural = max(natural, width)
-        if not (header or column in WHOLE_WORD_COLUMNS):
+        if not (header or whole_words):
             longest = min(longest, scales.longest_word)
-        floor = max(floor, longest if not has_literal else 0)
+        floor = max(floor, longest if not literals else 0)
     return Need(floor, max(natural, floor), max(whole, floor))
+
+
+def colspecs(table: nodes.table) -> list[nodes.colspec]:
+    """The column specifications of a table, without a walk of its cells."""
+    return [
+        colspec
+        for tgroup in table.children
+        if isinstance(tgroup, nodes.tgroup)
+        for colspec in tgroup.children
+        if isinstance(colspec, nodes.colspec)
+    ]
+
+
+def rows(table: nodes.table) -> Iterator[tuple[bool, nodes.row]]:
+    """The rows of a table, each with whether it is a header row, without a walk of
+    their cells."""
+    for tgroup in table.children:
+        if not isinstance(tgroup, nodes.tgroup):
+            continue
+        for part in tgroup.children:
+            if isinstance(part, nodes.thead | nodes.tbody):
+                header = isinstance(part, nodes.thead)
+                for row in part.children:
+                    if isinstance(row, nodes.row):
+                        yield header, row
 
 
 def column_needs(
     tables: Iterable[nodes.table], *, whole_names: bool, scales: Scales = SAME
 ) -> list[Need]:
-    """The needs of the columns of tables that have the same columns (one charter's)."""
+    """The needs of the columns of tables that have the same columns (one charter's).
+
+    A charter repeats its texts (providers, services, purposes, durations): each
+    distinct cell is measured once.
+    """
     floors: list[int] = []
     naturals: list[int] = []
     wholes: list[int] = []
+    measured: dict[tuple[bool, bool, tuple[str, ...], tuple[str, ...]], Need] = {}
     for table in tables:
-        for row in table.findall(nodes.row):
-            header = isinstance(row.parent, nodes.thead)
-            entries = (child for child in row.children if isinstance(child, nodes.entry))
-            for index, entry in enumerate(entries):
-                need = cell_need(entry, whole_names=whole_names, header=header, scales=scales)
+        for header, row in rows(table):
+            index = 0
+            for entry in row.children:
+                if not isinstance(entry, nodes.entry):
+                    continue
+                whole_words = column_name(entry) in WHOLE_WORD_COLUMNS
+                literals, paragraphs = cell_content(entry)
+                key = (whole_words, header, literals, paragraphs)
+                need = measured.get(key)
+                if need is None:
+                    need = measured[key] = _content_need(
+                        whole_words,
+                        literals,
+                        paragraphs,
+                        whole_names=whole_names,
+                        header=header,
+                        scales=scales,
+                    )
                 if index >= len(floors):
                     floors.append(0)
                     naturals.append(0)
@@ -207,6 +286,7 @@ def column_needs(
                 # A header can wrap at its spaces: only its words count.
                 if not header:
                     naturals[index] = max(naturals[index], need.natural)
+                index += 1
     return [
         Need(floor, max(floor, natural, whole), max(floor, whole))
         for floor, natural, whole in zip(floors, naturals, wholes, strict=True)
