@@ -33,7 +33,7 @@ from sphinx.writers.manpage import ManualPageTranslator
 
 from ..i18n.formatting import first_strong_direction
 from ..render.nodes import DIRECTION_CLASSES, ISOLATE
-from ..render.widths import Need, Scales, column_needs, fit, pieces
+from ..render.widths import Need, Scales, colspecs, column_needs, fit, pieces, rows
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -194,32 +194,49 @@ def charter_tables(document: nodes.document) -> list[nodes.table]:
 
 
 def widths_of(table: nodes.table) -> list[int]:
-    return [int(colspec["colwidth"]) for colspec in table.findall(nodes.colspec)]
+    return [int(colspec["colwidth"]) for colspec in colspecs(table)]
 
 
 def by_charter(tables: list[nodes.table]) -> Iterator[list[nodes.table]]:
     """The tables grouped by charter: one charter's tables share their widths."""
     groups: dict[tuple[Any, ...], list[nodes.table]] = {}
     for table in tables:
-        columns = tuple(
-            tuple(entry["classes"])
-            for entry in table.findall(nodes.entry)
-            if isinstance(entry.parent.parent, nodes.thead)
-        )
+        columns = tuple(tuple(entry["classes"]) for entry in header_entries(table))
         groups.setdefault((columns, tuple(widths_of(table))), []).append(table)
     yield from groups.values()
 
 
 def name_literals(table: nodes.table) -> Iterator[nodes.literal]:
-    for entry in table.findall(nodes.entry):
-        if any(cls in NAME_COLUMNS for cls in entry["classes"]):
-            yield from entry.findall(nodes.literal)
+    for _, row in rows(table):
+        for entry in row.children:
+            if isinstance(entry, nodes.entry) and any(
+                cls in NAME_COLUMNS for cls in entry["classes"]
+            ):
+                yield from entry.findall(nodes.literal)
 
 
 def insert_breaks(literal: nodes.literal, make: Any) -> None:
     """Put ``make()`` after each run of separators of the literal's text."""
-    for text in list(literal.findall(nodes.Text)):
-        _split_text(text, pieces(str(text)), make)
+    if not all(isinstance(child, nodes.Text) for child in literal.children):
+        for text in list(literal.findall(nodes.Text)):
+            _split_text(text, pieces(str(text)), make)
+        return
+    # A name's literal holds its text alone: its new children in one assignment.
+    new: list[nodes.Node] = []
+    for child in literal.children:
+        parts = pieces(str(child))
+        if len(parts) < 2:
+            new.append(child)
+            continue
+        for part in parts[:-1]:
+            new.extend((nodes.Text(part), make()))
+        new.append(nodes.Text(parts[-1]))
+    if len(new) > len(literal.children):
+        document = literal.document
+        if document is not None:
+            # Found once for the new children (each would look for it up the tree).
+            literal.document = document
+        literal[:] = new
 
 
 def break_long_words(entry: nodes.Element, make: Any) -> None:
@@ -311,8 +328,9 @@ def _elements_above(node: nodes.Node) -> Iterator[nodes.Element]:
 
 
 def header_entries(table: nodes.table) -> Iterable[nodes.entry]:
-    for thead in table.findall(nodes.thead):
-        yield from thead.findall(nodes.entry)
+    for header, row in rows(table):
+        if header:
+            yield from (entry for entry in row.children if isinstance(entry, nodes.entry))
 
 
 class CharterOutput(SphinxPostTransform):
@@ -353,13 +371,9 @@ class CharterOutput(SphinxPostTransform):
             ids = node["ids"]
             if not ids:
                 continue
-            ours = any(cls.startswith("cookiecharter") for cls in node["classes"]) or (
-                isinstance(node, nodes.row)
-                and any("cookiecharter" in table["classes"] for table in _tables_above(node))
-            )
             for index, anchor in enumerate(list(ids)):
                 seen[anchor] += 1
-                if seen[anchor] > 1 and ours:
+                if seen[anchor] > 1 and _ours(node):
                     number = seen[anchor]
                     while f"{anchor}-{number}" in seen:
                         number += 1
@@ -373,7 +387,7 @@ class CharterOutput(SphinxPostTransform):
             widths, size = latex_layout(table)
             if "longtable" not in table["classes"]:
                 table["classes"].append("longtable")
-            for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+            for colspec, width in zip(colspecs(table), widths, strict=True):
                 colspec["colwidth"] = width
             if size:
                 parent = table.parent
@@ -396,7 +410,7 @@ class CharterOutput(SphinxPostTransform):
         for group in by_charter(tables):
             widths, min_width = html_layout(group)
             for table in group:
-                for colspec, width in zip(table.findall(nodes.colspec), widths, strict=True):
+                for colspec, width in zip(colspecs(table), widths, strict=True):
                     colspec["colwidth"] = width
                 caption = next(iter(table.findall(nodes.title)), None)
                 label = caption.astext() if caption is not None else ""
@@ -479,6 +493,14 @@ def depart_man_table(self: Any, node: nodes.table) -> None:
     if "cookiecharter" in node["classes"] and table is not None:
         table._coldefs = [f"lw({width}n)" for width in man_widths(node)]
     ManualPageTranslator.depart_table(self, node)
+
+
+def _ours(node: nodes.Element) -> bool:
+    """Whether the charter made ``node`` (a section, a table or a row of its table)."""
+    return any(cls.startswith("cookiecharter") for cls in node["classes"]) or (
+        isinstance(node, nodes.row)
+        and any("cookiecharter" in table["classes"] for table in _tables_above(node))
+    )
 
 
 def _tables_above(node: nodes.Node) -> Iterator[nodes.table]:
