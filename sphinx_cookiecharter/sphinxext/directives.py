@@ -16,6 +16,8 @@ from .domain import ObjectEntry, configured_path, domain
 from .warnings import warn
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from ..core.model import Declaration
     from ..render.options import RenderOptions
     from ..render.tables import TableRenderer
@@ -164,6 +166,7 @@ class CookieCharterDirective(SphinxDirective):
         left off the second view, so ids stay unique; the domain warns of the duplicate.
         """
         from ..render.anchors import category_anchor  # noqa: PLC0415 (see run)
+        from ..render.widths import rows  # noqa: PLC0415 (see run)
 
         shown: dict[str, tuple[str, str, str, str]] = {}
         for category in renderer.categories():
@@ -176,8 +179,8 @@ class CookieCharterDirective(SphinxDirective):
         cookies = domain(self.env)
         docname, location = self.env.docname, self.get_location()
         for node in result:
-            for table in node.findall(nodes.table):
-                for element in (table, *table.findall(nodes.row)):
+            for table in _tables(node):
+                for element in (table, *(row for _, row in rows(table))):
                     for anchor in [anchor for anchor in element["ids"] if anchor in shown]:
                         if anchor in document.ids:
                             element["ids"].remove(anchor)
@@ -200,3 +203,14 @@ class CookieTableDirective(CookieCharterDirective):
         for name, convert in CookieCharterDirective.option_spec.items()
         if name != "sections"
     }
+
+
+def _tables(node: nodes.Node) -> Iterator[nodes.table]:
+    """The tables in ``node``, in order, found without a walk of their cells."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, nodes.table):
+            yield current
+        elif isinstance(current, nodes.Element):
+            stack.extend(reversed(current.children))
