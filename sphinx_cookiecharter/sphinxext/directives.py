@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -11,6 +10,7 @@ from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.model import COLUMNS, DEFAULT_COLUMNS, SECTIONS
+from .collection import collection_paused
 from .config import choose, site_of, split_names, texts_of
 from .domain import ObjectEntry, configured_path, domain
 from .warnings import warn
@@ -45,13 +45,8 @@ class CookieCharterDirective(SphinxDirective):
         # until a page shows a charter (YAML, Babel and the JSON Schema take a while).
         from ..render.charter import Renderer  # noqa: PLC0415
 
-        # The declaration, its model and the nodes made from them are all kept: a
-        # collection of the cyclic garbage while they are made would find none, and it
-        # would walk every object alive each time (a third of the time taken for a page
-        # of thousands of cookies). It runs again, as before, once they are made.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # The declaration, its model and the nodes made from them are all kept.
+        with collection_paused():
             declaration = self.declaration()
             if declaration is None:
                 return []
@@ -62,9 +57,6 @@ class CookieCharterDirective(SphinxDirective):
             if renderer.options.index:
                 self.index(renderer, result)
             return result
-        finally:
-            if collecting:
-                gc.enable()
 
     # --- the declaration ---------------------------------------------------------------
 

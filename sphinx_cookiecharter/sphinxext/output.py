@@ -34,6 +34,7 @@ from sphinx.writers.manpage import ManualPageTranslator
 from ..i18n.formatting import first_strong_direction
 from ..render.nodes import DIRECTION_CLASSES, ISOLATE
 from ..render.widths import Need, Scales, colspecs, column_needs, fit, pieces, rows
+from .collection import collection_paused
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -342,6 +343,11 @@ class CharterOutput(SphinxPostTransform):
     handlers: ClassVar[dict[str, str]] = {"latex": "latex", "html": "html", "man": "man"}
 
     def run(self, **kwargs: Any) -> None:
+        # The nodes made for the builder are all kept (see .collection).
+        with collection_paused():
+            self.adapt()
+
+    def adapt(self) -> None:
         # Sections alone (a charter without tables) can repeat ids too.
         self.unique_ids()
         builder = self.app.builder
