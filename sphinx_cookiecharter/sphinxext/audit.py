@@ -59,8 +59,6 @@ def _usable(key: str, given: Any) -> bool:
 def check(value: Any, warn_config: Any) -> dict[str, Any] | Literal[False]:
     """``cookiecharter_audit`` as options (``False``: no audit), warning through
     ``warn_config`` about what is not usable."""
-    from ..audit.trackers import TRACKERS  # noqa: PLC0415
-
     if value is False or value is None:
         return False
     options = dict(DEFAULTS)
@@ -80,6 +78,8 @@ def check(value: Any, warn_config: Any) -> dict[str, Any] | Literal[False]:
             warn_config(f"cookiecharter_audit[{key!r}] has the wrong type or value; it is ignored")
         else:
             options[key] = list(given) if key == "ignore" else given
+    from ..audit.trackers import TRACKERS  # noqa: PLC0415 (only for a mapping)
+
     known = {tracker.id for tracker in TRACKERS}
     for name in list(options["ignore"]):
         if name not in known:

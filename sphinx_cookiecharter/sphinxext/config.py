@@ -134,17 +134,19 @@ def check_config(app: Sphinx, config: Config) -> None:
 def check_lint(value: Any) -> dict[str, Any] | bool:
     """``cookiecharter_lint`` as the lint's options (``False``: no lint), warning about
     what is not usable: ``True`` (the default), ``False``, or a mapping with ``select``,
-    ``ignore`` (lists of rule ids) and ``profile``."""
-    from ..lint import DEFAULT_PROFILE, PROFILES, RULES  # noqa: PLC0415
-
+    ``ignore`` (lists of rule ids) and ``profile``. Options left out are the lint's own
+    defaults (every rule of the ``eu`` profile)."""
     if value is False:
         return False
-    options: dict[str, Any] = {"profile": DEFAULT_PROFILE, "select": None, "ignore": []}
+    options: dict[str, Any] = {"select": None, "ignore": []}
     if value is True:
-        return options
+        return options  # the lint is imported only when a declaration is linted
     if not isinstance(value, dict):
         _warn("cookiecharter_lint must be True, False or a mapping; the default is used")
         return options
+    from ..lint import DEFAULT_PROFILE, PROFILES, RULES  # noqa: PLC0415
+
+    options["profile"] = DEFAULT_PROFILE
     for key in choose(value, ("select", "ignore", "profile"), "key in cookiecharter_lint:", _warn):
         given = value[key]
         if key == "profile":
