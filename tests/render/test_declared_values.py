@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 
@@ -10,6 +11,9 @@ from sphinx_cookiecharter.core.load import load_declaration, parse_declaration
 from sphinx_cookiecharter.render.charter import Renderer
 from sphinx_cookiecharter.render.options import RenderOptions
 from tests.paths import ROOTS
+
+if TYPE_CHECKING:
+    from sphinx_cookiecharter.core.model import Declaration
 
 DECLARATION = """\
 site: {en: The Example handbook, fr: Le manuel d'Example}
@@ -141,17 +145,23 @@ def test_the_eea_list():
     assert not outside_eea(None)
 
 
+def charter_text(declaration: Declaration | None, language: str) -> str:
+    """The paragraphs of the whole charter in ``language``, one after the other."""
+    assert declaration is not None
+    renderer = Renderer(declaration, RenderOptions(language=language))
+    return " ".join(
+        paragraph.astext()
+        for node in renderer.charter()
+        for paragraph in node.findall(nodes.paragraph)
+    )
+
+
 def test_a_name_ending_with_a_full_stop_ends_the_sentence_once() -> None:
     """A provider called ``Stats Co.`` at the end of a sentence gives one full stop."""
     declaration = load_declaration(ROOTS / "test-rtl" / "cookies.yaml").declaration
     assert declaration is not None
     for language in ("en", "fr", "de"):
-        renderer = Renderer(declaration, RenderOptions(language=language))
-        text = " ".join(
-            paragraph.astext()
-            for node in renderer.charter()
-            for paragraph in node.findall(nodes.paragraph)
-        )
+        text = charter_text(declaration, language)
         assert "Inc." in text
         assert "Co.." not in text
         assert "Inc.." not in text
@@ -181,12 +191,7 @@ def test_a_declared_ellipsis_or_exclamation_mark_closes_the_sentence_as_written(
     it, as a name ending with ``.`` does not."""
     result = parse_declaration(ELLIPSIS_AND_EXCLAMATION, source="d.yaml")
     assert result.ok, result.diagnostics
-    renderer = Renderer(result.declaration, RenderOptions(language="en"))
-    text = " ".join(
-        paragraph.astext()
-        for node in renderer.charter()
-        for paragraph in node.findall(nodes.paragraph)
-    )
+    text = charter_text(result.declaration, "en")
     assert "light, dark, auto..." in text
     assert "auto...." not in text
     assert "clauses, etc..." in text
