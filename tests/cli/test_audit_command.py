@@ -258,3 +258,27 @@ def test_a_report_or_fragment_that_cannot_be_written_exits_2(
         assert status == 2, option
         assert f"{missing / 'x'}: cannot be written: No such file or directory" in err
         assert "Traceback" not in err
+
+
+@pytest.mark.usefixtures("audit_browser")
+@pytest.mark.parametrize("quiet", [False, True])
+def test_a_terminal_sees_the_progress_unless_quiet(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    audit_site: Path,
+    quiet: bool,
+) -> None:
+    """On a terminal, each page visited is shown as ``[done/known] page`` on one line
+    that is cleared at the end; ``--quiet`` shows nothing."""
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    extra = ["--quiet"] if quiet else []
+    status, _, err = run(
+        capsys, str(audit_site), "-d", str(DECLARATION), "--pages", "2", "--format", "json", *extra
+    )
+    assert status == 1
+    if quiet:
+        assert "[1/" not in err
+    else:
+        assert "\r\x1b[2K[1/" in err and "[2/" in err
+        assert "/index.html" in err
+        assert err.endswith("\r\x1b[2K")
