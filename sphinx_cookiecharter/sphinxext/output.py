@@ -66,9 +66,11 @@ LATEX_SIZES = (
     (r"\scriptsize", 0.7),
     (r"\tiny", 0.5),
 )
-#: Where a name may break; and what keeps a header or provider name whole.
+#: Where a name may break; and what keeps a header or provider name whole (set ragged
+#: right: a narrow column would otherwise stretch the spaces of a header it may not
+#: hyphenate).
 LATEX_BREAK = r"\allowbreak{}"
-LATEX_NO_HYPHENATION = r"\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
+LATEX_NO_HYPHENATION = r"\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
 #: Where a long word of a declared text (a URL in a purpose) may break in print.
 LONG_WORD_BREAKS = re.compile(r"(?<=[/.?&=_\-:])(?=[^\s])")
 #: How a left-to-right run of a right-to-left charter is set: Sphinx writes an inline

@@ -144,3 +144,12 @@ def test_french_model_page_in_print(french: tuple) -> None:
         assert set(header.split()) <= words, header
     assert not re.search(r"(presta|emplace|Finali)-\n", text)
     assert "\\begin{longtable}" in tex
+
+
+def test_headers_and_providers_are_set_ragged_right(english: tuple) -> None:
+    """A header or provider name that may not be hyphenated is set ragged right, so a
+    narrow column does not stretch its spaces ("Service       and")."""
+    tex = english[0]
+    cells = re.findall(r"\\sphinxstyletheadfamily \\sphinxAtStartPar\n([^\n]*)", tex)
+    assert cells, "no header cell found"
+    assert all(cell.startswith("\\raggedright") for cell in cells), cells[:3]
