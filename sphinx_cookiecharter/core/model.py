@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from . import spellings
 
 if TYPE_CHECKING:
     import datetime
+
+_T = TypeVar("_T", bound=type)
+
+
+def compact_pickling(cls: _T) -> _T:
+    """Pickle instances of a frozen dataclass as the class and its field values.
+
+    The ``__getstate__`` that :func:`dataclasses.dataclass` gives a frozen class with
+    slots looks its fields up again for every instance; a declaration of thousands of
+    cookies is tens of thousands of such objects, kept in Sphinx's pickled environment.
+    The values are read by one :func:`operator.attrgetter` and given back to the
+    constructor, so unpickling checks nothing that making the object would not.
+    """
+    names = tuple(item.name for item in fields(cls))
+    values = attrgetter(*names)
+    one = len(names) == 1
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        got = values(self)
+        return (cls, (got,) if one else got)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
 
 #: The default categories, in the order their tables appear.
 DEFAULT_CATEGORIES: tuple[str, ...] = ("necessary", "preferences", "statistics", "marketing")
@@ -39,6 +63,7 @@ ProviderRole = Literal["processor", "joint-controller", "controller"]
 DurationUnit = Literal["year", "month", "week", "day", "hour", "minute", "second"]
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Position:
     """Where a value starts in its source file (line and column, both 1-based).
@@ -50,6 +75,7 @@ class Position:
     column: int | None = None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class LocalizedText:
     """A human-facing text: one string, or one string per language code."""
@@ -70,6 +96,7 @@ class LocalizedText:
         return len(self.translations) == 1 and self.translations[0][0] is None
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Duration:
     """How long a cookie (or a consent choice) lives.
@@ -115,6 +142,7 @@ class Duration:
         return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in self.parts)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Provider:
     """Who sets a cookie. ``id`` is ``None`` for a provider given as a plain name.
@@ -134,6 +162,7 @@ class Provider:
     position: Position | None = field(default=None, compare=False)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Category:
     """A group of cookies with one purpose family and one consent rule."""
@@ -151,6 +180,7 @@ class Category:
         return self.id in DEFAULT_CATEGORIES
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class LintSettings:
     """What a declaration, or one of its cookies, says to ``cookiecharter lint``: the
@@ -162,6 +192,7 @@ class LintSettings:
     position: Position | None = field(default=None, compare=False)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Cookie:
     """One cookie or other tracker (local storage key, pixel...) the site sets."""
@@ -192,6 +223,7 @@ class Cookie:
         return "*" in self.name
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Controller:
     """Who is responsible for the site and how to reach them."""
@@ -203,6 +235,7 @@ class Controller:
     position: Position | None = field(default=None, compare=False)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class ConsentSettings:
     """Where visitors change their choice and how long it is kept."""
@@ -215,6 +248,7 @@ class ConsentSettings:
     position: Position | None = field(default=None, compare=False)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Change:
     """One dated entry of the declaration's history, shown in the ``changes`` section.
@@ -228,6 +262,7 @@ class Change:
     position: Position | None = field(default=None, compare=False)
 
 
+@compact_pickling
 @dataclass(frozen=True, slots=True)
 class Declaration:
     """Everything a site declares about the cookies it sets."""

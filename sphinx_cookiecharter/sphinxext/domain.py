@@ -15,6 +15,7 @@ Problems of a declaration are reported from here, once per build and on every bu
 from __future__ import annotations
 
 import os
+import pickle
 import zlib
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -31,6 +32,7 @@ from ..core.diagnostics import Diagnostic
 from ..core.load import LoadResult, load_declaration
 from ..i18n.languages import DEFAULT, base, normalize
 from ..i18n.wording import CATALOG, wording_language
+from .collection import collection_paused
 from .warnings import report, report_finding, warn
 
 if TYPE_CHECKING:
@@ -75,11 +77,35 @@ def file_stamp(path: str) -> tuple[int, int] | None:
 
 @dataclass(slots=True)
 class ReadDeclaration:
-    """A declaration file as read in a build, with the stamp of the file read."""
+    """A declaration file as read in a build, with the stamp of the file read.
+
+    In the pickled environment its result is one ``bytes`` value, pickled with the
+    collection paused and unpickled when it is first asked for: Sphinx pickles the
+    environment with every document and merges the workers' environments in a parallel
+    build, where the result of a file read before is rarely needed.
+    """
 
     path: str
     stamp: tuple[int, int] | None
-    result: LoadResult
+    _result: LoadResult | None = None
+    _pickled: bytes | None = None
+
+    @property
+    def result(self) -> LoadResult:
+        """What loading the file gave."""
+        if self._result is None:
+            assert self._pickled is not None
+            with collection_paused():
+                self._result = pickle.loads(self._pickled)
+            self._pickled = None
+        return self._result
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        pickled = self._pickled
+        if pickled is None:
+            with collection_paused():
+                pickled = pickle.dumps(self._result, pickle.HIGHEST_PROTOCOL)
+        return (ReadDeclaration, (self.path, self.stamp, None, pickled))
 
 
 class Use(NamedTuple):

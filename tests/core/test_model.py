@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import copy
+import pickle
+
 import pytest
 
+from sphinx_cookiecharter.core.load import parse_declaration
 from sphinx_cookiecharter.core.model import (
     Category,
     Cookie,
@@ -204,3 +208,30 @@ def test_text_lookup():
     declaration = Declaration("t", texts=(("intro", intro),))
     assert declaration.text("intro") == intro
     assert declaration.text("manage") is None
+
+
+# --- pickling ---------------------------------------------------------------------------
+
+
+def test_a_declaration_pickles_as_constructor_calls_and_keeps_its_positions():
+
+    text = (
+        "version: 1\nproviders:\n  - {id: site, name: Site, country: US}\n"
+        "cookies:\n  - name: sid\n    provider: site\n"
+        "    category: necessary\n    purpose: {en: Keeps you signed in, fr: Session}\n"
+        "    duration: 13 months\n"
+    )
+    declaration = parse_declaration(text, "yaml", source="c.yaml").declaration
+    assert declaration is not None
+    cookie = declaration.cookies[0]
+    # The class and its values, not the per-instance state dataclasses would look up.
+    reduced = cookie.__reduce__()
+    assert reduced[0] is Cookie
+    assert reduced[1][0] == "sid"
+    restored = pickle.loads(pickle.dumps(declaration, pickle.HIGHEST_PROTOCOL))
+    assert restored == declaration
+    # Fields left out of equality come back too.
+    again = restored.cookies[0]
+    assert again.position == cookie.position == Position(5, 5)
+    assert again.purpose.position == cookie.purpose.position is not None
+    assert copy.deepcopy(cookie) == cookie

@@ -88,6 +88,38 @@ def test_one_declaration_is_parsed_once_per_build(
     assert len(calls) == 2  # a new build reads the edited file again, once
 
 
+def test_a_new_process_keeps_the_parsed_declaration_from_the_environment(
+    build: Callable[..., SphinxTestApp],
+    make_app: Callable[..., SphinxTestApp],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = build("multi")
+    srcdir = first.srcdir
+    first.cleanup()
+    calls: list[str] = []
+    real = loader.load_declaration
+
+    def counting(path: os.PathLike[str], **kwargs: object) -> loader.LoadResult:
+        calls.append(os.fspath(path))
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(domain_module, "load_declaration", counting)
+    bump(srcdir / "a.rst", (srcdir / "a.rst").read_text(encoding="utf-8") + "\nEdited.\n")
+    # A new application unpickles the environment the first one saved.
+    again = make_app("html", srcdir=srcdir, confoverrides={"cookiecharter_lint": False})
+    kept = list(domain_module.domain(again.env).declarations.values())
+    # Kept as one pickled value, unpickled only when a page asks for it.
+    assert kept
+    assert all(declaration._result is None for declaration in kept)
+    read = record_reads(again)
+    again.build()
+    assert read == ["a"]
+    assert calls == []  # the declaration, unchanged, is not parsed again
+    page = (again.outdir / "a.html").read_text(encoding="utf-8")
+    assert "Edited." in page
+    assert "sid" in page
+
+
 def test_parallel_build_gives_the_serial_output(
     build: Callable[..., SphinxTestApp], project: Callable[..., Path], tmp_path: Path
 ) -> None:
