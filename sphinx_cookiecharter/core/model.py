@@ -34,6 +34,7 @@ def compact_pickling(cls: _T) -> _T:
     cls.__reduce__ = __reduce__  # type: ignore[assignment]
     return cls
 
+
 #: The default categories, in the order their tables appear.
 DEFAULT_CATEGORIES: tuple[str, ...] = ("necessary", "preferences", "statistics", "marketing")
 

@@ -24,7 +24,7 @@ from .nodes import (
     link,
     table_skeleton,
 )
-from .widths import colspecs, text_widths
+from .widths import MIN_WIDTH, SCREEN_WIDTHS, charter_layout, colspecs
 
 if TYPE_CHECKING:
     from ..core.model import Category, Cookie, Declaration, Duration, LocalizedText, Position
@@ -127,16 +127,20 @@ class TableRenderer:
         """The tables of the categories shown, sharing their column widths.
 
         The widths are characters fitted to the content of all the tables (see
-        :mod:`.widths`), with the ``colwidths-given`` class so that every builder that
-        sizes columns uses them.
+        :mod:`.widths`) for a plain-text line, with the ``colwidths-given`` class so that
+        every builder that sizes columns uses them. The layout for screens, measured in
+        the same walk of the cells, goes with each table for the HTML builders:
+        ``cookiecharter_screen_widths`` and ``cookiecharter_min_width`` (in ems).
         """
         tables = [self.table(category) for category in self.categories()]
         if tables:
-            widths = text_widths(tables)
+            widths, screen = charter_layout(tables)
             for table in tables:
                 table["classes"].append("colwidths-given")
                 for colspec, width in zip(colspecs(table), widths, strict=True):
                     colspec["colwidth"] = width
+                table[SCREEN_WIDTHS] = list(screen.widths)
+                table[MIN_WIDTH] = round(screen.min_width, 1)
         return tables
 
     def category_title(self, category: Category) -> nodes.title:

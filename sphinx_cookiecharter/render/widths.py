@@ -7,8 +7,11 @@ separators) or its longest piece (print and screen break names after ``_ - . @ *
 What is left of the line is shared in proportion to how much longer each column's
 content is than its floor, so the purpose column, the longest text, gets the most room.
 
-Nothing here knows a builder: the Sphinx layer picks the floors and the line length that
-suit the output it writes.
+The tables are measured when they are made, in one walk of their cells, for the two
+outputs that share one charter's widths: a plain-text line (the column widths every
+builder is given) and a screen (the layout the HTML builders take,
+:func:`screen_layout`). Print refits each table when it is written, in the Sphinx layer,
+from the same measures with its own scales.
 """
 
 from __future__ import annotations
@@ -157,6 +160,8 @@ def _shape(text: str) -> tuple[tuple[int, int, int], frozenset[tuple[int, int, i
 
 #: Every character as wide as a literal's.
 SAME = Scales()
+#: How plain text measures: names and domains whole, every character one column.
+TEXT: tuple[bool, Scales] = (True, SAME)
 
 
 def cell_need(
@@ -246,51 +251,74 @@ def rows(table: nodes.table) -> Iterator[tuple[bool, nodes.row]]:
                         yield header, row
 
 
-def column_needs(
-    tables: Iterable[nodes.table], *, whole_names: bool, scales: Scales = SAME
-) -> list[Need]:
-    """The needs of the columns of tables that have the same columns (one charter's).
+#: A distinct cell of a column: whether it is a header, whether its column's words may
+#: not be broken, the texts of its literals and of its paragraphs.
+Cell = tuple[bool, bool, tuple[str, ...], tuple[str, ...]]
 
-    A charter repeats its texts (providers, services, purposes, durations): each
-    distinct cell is measured once.
-    """
-    floors: list[int] = []
-    naturals: list[int] = []
-    wholes: list[int] = []
-    measured: dict[tuple[bool, bool, tuple[str, ...], tuple[str, ...]], Need] = {}
+
+def column_cells(tables: Iterable[nodes.table]) -> list[set[Cell]]:
+    """The distinct cells of each column of tables that have the same columns (one
+    charter's), found in one walk of the tables: a charter repeats its texts
+    (providers, services, purposes, durations), and every output measures each distinct
+    cell once from these."""
+    columns: list[set[Cell]] = []
     for table in tables:
         for header, row in rows(table):
             index = 0
             for entry in row.children:
                 if not isinstance(entry, nodes.entry):
                     continue
-                whole_words = column_name(entry) in WHOLE_WORD_COLUMNS
+                if index == len(columns):
+                    columns.append(set())
                 literals, paragraphs = cell_content(entry)
-                key = (whole_words, header, literals, paragraphs)
-                need = measured.get(key)
-                if need is None:
-                    need = measured[key] = _content_need(
-                        whole_words,
-                        literals,
-                        paragraphs,
-                        whole_names=whole_names,
-                        header=header,
-                        scales=scales,
-                    )
-                if index >= len(floors):
-                    floors.append(0)
-                    naturals.append(0)
-                    wholes.append(0)
-                floors[index] = max(floors[index], need.floor)
-                wholes[index] = max(wholes[index], need.whole)
+                whole_words = column_name(entry) in WHOLE_WORD_COLUMNS
+                columns[index].add((header, whole_words, literals, paragraphs))
+                index += 1
+    return columns
+
+
+#: How an output measures: whether names and domains stay whole, and its scales.
+Profile = tuple[bool, Scales]
+
+
+def cells_needs(columns: Sequence[Iterable[Cell]], profiles: Sequence[Profile]) -> list[list[Need]]:
+    """The needs of columns given by their distinct cells (see :func:`column_cells`),
+    for each of ``profiles``: each cell is measured for every profile in turn, while
+    its paragraphs' shapes are remembered."""
+    found: list[list[list[int]]] = [[] for _ in profiles]  # floor, natural, whole
+    for cells in columns:
+        for column in found:
+            column.append([0, 0, 0])
+        for header, whole_words, literals, paragraphs in cells:
+            for (whole_names, scales), column in zip(profiles, found, strict=True):
+                need = _content_need(
+                    whole_words,
+                    literals,
+                    paragraphs,
+                    whole_names=whole_names,
+                    header=header,
+                    scales=scales,
+                )
+                sums = column[-1]
+                sums[0] = max(sums[0], need.floor)
                 # A header can wrap at its spaces: only its words count.
                 if not header:
-                    naturals[index] = max(naturals[index], need.natural)
-                index += 1
+                    sums[1] = max(sums[1], need.natural)
+                sums[2] = max(sums[2], need.whole)
     return [
-        Need(floor, max(floor, natural, whole), max(floor, whole))
-        for floor, natural, whole in zip(floors, naturals, wholes, strict=True)
+        [
+            Need(floor, max(floor, natural, whole), max(floor, whole))
+            for floor, natural, whole in column
+        ]
+        for column in found
     ]
+
+
+def column_needs(
+    tables: Iterable[nodes.table], *, whole_names: bool, scales: Scales = SAME
+) -> list[Need]:
+    """The needs of the columns of tables that have the same columns (one charter's)."""
+    return cells_needs(column_cells(tables), [(whole_names, scales)])[0]
 
 
 def fit(needs: Sequence[Need], room: int) -> list[int]:
@@ -336,5 +364,73 @@ def text_room(columns: int, line: int = TEXT_LINE) -> int:
 def text_widths(tables: Sequence[nodes.table]) -> list[int]:
     """Widths in characters for plain-text output: names and domains whole, within 80
     characters when the content allows it."""
-    needs = column_needs(tables, whole_names=True)
+    return text_fit(cells_needs(column_cells(tables), [TEXT])[0])
+
+
+def text_fit(needs: Sequence[Need]) -> list[int]:
+    """:func:`text_widths` of columns of these needs (measured with :data:`TEXT`)."""
     return fit(needs, text_room(len(needs)))
+
+
+# --- screens ---------------------------------------------------------------------------
+
+#: The width of a character of a theme's monospace font, in the table's ems (themes set
+#: code at 0.8 to 0.9 em of the text): the unit of the widths on screen. Text in a
+#: proportional face is a little wider (serif faces such as alabaster's), bold headers
+#: wider still; a cell's padding (with the code's own) is about 1.2 em.
+SCREEN_CHARACTER_EM = 0.55
+SCREEN_SCALES = Scales(text=1.0, header=1.1, capitals=1.3)
+SCREEN_PADDING_EM = 1.2
+#: The width the columns are shared out for: 38 em, a little less than the narrowest
+#: text column of the five themes tested on a wide screen (alabaster's and pydata's,
+#: about 39 em). Narrower, the table keeps these proportions down to the width at which
+#: each column still holds its floor, then scrolls in its region.
+SCREEN_LINE_EM = 38.0
+#: How screens measure: names break at their separators.
+SCREEN: Profile = (False, SCREEN_SCALES)
+
+
+#: The attributes of a charter's table that hold its screen layout.
+SCREEN_WIDTHS = "cookiecharter_screen_widths"
+MIN_WIDTH = "cookiecharter_min_width"
+
+
+@dataclass(frozen=True)
+class ScreenLayout:
+    """Widths for screens (HTML), shared by one charter's tables, and the least width
+    of a table in ems (below it, the table's region scrolls)."""
+
+    widths: tuple[int, ...]
+    min_width: float
+
+
+def screen_layout(measured: Sequence[Need]) -> ScreenLayout:
+    """The screen layout of columns of these needs (measured with :data:`SCREEN`).
+
+    Names break at their separators, so only their longest piece sets a floor.
+    """
+    unit = SCREEN_CHARACTER_EM
+    padding = math.ceil(SCREEN_PADDING_EM / unit)
+    # A name kept whole gets a character to spare: monospace faces differ by theme.
+    needs = [
+        Need(
+            need.floor + padding,
+            need.natural + padding,
+            need.whole + padding + (need.whole > need.floor),
+        )
+        for need in measured
+    ]
+    room = max(int(SCREEN_LINE_EM / unit), sum(need.floor for need in needs))
+    widths = fit(needs, room)
+    total = sum(widths)
+    least = max(
+        need.floor * unit * total / width for need, width in zip(needs, widths, strict=True)
+    )
+    return ScreenLayout(tuple(widths), least)
+
+
+def charter_layout(tables: Sequence[nodes.table]) -> tuple[list[int], ScreenLayout]:
+    """The plain-text widths and the screen layout of one charter's tables, from one
+    walk of their cells."""
+    text, screen = cells_needs(column_cells(tables), [TEXT, SCREEN])
+    return text_fit(text), screen_layout(screen)

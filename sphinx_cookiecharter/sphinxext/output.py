@@ -33,7 +33,19 @@ from sphinx.writers.manpage import ManualPageTranslator
 
 from ..i18n.formatting import first_strong_direction
 from ..render.nodes import DIRECTION_CLASSES, ISOLATE
-from ..render.widths import Need, Scales, colspecs, column_needs, fit, pieces, rows
+from ..render.widths import (
+    MIN_WIDTH,
+    SCREEN_SCALES,
+    SCREEN_WIDTHS,
+    Need,
+    Scales,
+    colspecs,
+    column_needs,
+    fit,
+    pieces,
+    rows,
+    screen_layout,
+)
 from .collection import collection_paused
 
 if TYPE_CHECKING:
@@ -116,46 +128,21 @@ def latex_layout(table: nodes.table) -> tuple[list[int], str]:
     return fit(needs, room), LATEX_SIZES[-1][0]
 
 
-# --- HTML --------------------------------------------------------------------------------
+# --- HTML ----------------------------------------------------------------------------
 
-#: The width of a character of a theme's monospace font, in the table's ems (themes set
-#: code at 0.8 to 0.9 em of the text): the unit of the widths on screen. Text in a
-#: proportional face is a little wider (serif faces such as alabaster's), bold headers
-#: wider still; a cell's padding (with the code's own) is about 1.2 em.
-HTML_CHARACTER_EM = 0.55
-HTML_SCALES = Scales(text=1.0, header=1.1, capitals=1.3)
-HTML_PADDING_EM = 1.2
-#: The width the columns are shared out for: 38 em, a little less than the narrowest
-#: text column of the five themes tested on a wide screen (alabaster's and pydata's,
-#: about 39 em). Narrower, the table keeps these proportions down to the width at which
-#: each column still holds its floor, then scrolls in its region.
-HTML_LINE_EM = 38.0
+# The screen layout is measured when the tables are made (render.widths.screen_layout),
+# in the same walk of the cells as the plain-text widths, and goes with each table.
 
 
-def html_layout(tables: list[nodes.table]) -> tuple[list[int], float]:
-    """Widths for screens, shared by one charter's tables, and the least width of the
-    table in ems (below it, its region scrolls).
-
-    Names break at their separators, so only their longest piece sets a floor.
-    """
-    unit = HTML_CHARACTER_EM
-    padding = math.ceil(HTML_PADDING_EM / unit)
-    # A name kept whole gets a character to spare: monospace faces differ by theme.
-    needs = [
-        Need(
-            need.floor + padding,
-            need.natural + padding,
-            need.whole + padding + (need.whole > need.floor),
-        )
-        for need in column_needs(tables, whole_names=False, scales=HTML_SCALES)
-    ]
-    room = max(int(HTML_LINE_EM / unit), sum(need.floor for need in needs))
-    widths = fit(needs, room)
-    total = sum(widths)
-    least = max(
-        need.floor * unit * total / width for need, width in zip(needs, widths, strict=True)
-    )
-    return widths, least
+def stored_screen_layout(table: nodes.table) -> tuple[list[int], float]:
+    """The screen widths and least width (in ems) a charter's table carries; measured
+    again, from this table alone, for a table made without them."""
+    widths = table.get(SCREEN_WIDTHS)
+    min_width = table.get(MIN_WIDTH)
+    if widths is None or min_width is None:
+        layout = screen_layout(column_needs([table], whole_names=False, scales=SCREEN_SCALES))
+        return list(layout.widths), layout.min_width
+    return [int(width) for width in widths], float(min_width)
 
 
 class html_element(nodes.Element):
@@ -194,19 +181,6 @@ def depart_header_cell(self: HTML5Translator, node: header_cell) -> None:
 
 def charter_tables(document: nodes.document) -> list[nodes.table]:
     return [table for table in document.findall(nodes.table) if "cookiecharter" in table["classes"]]
-
-
-def widths_of(table: nodes.table) -> list[int]:
-    return [int(colspec["colwidth"]) for colspec in colspecs(table)]
-
-
-def by_charter(tables: list[nodes.table]) -> Iterator[list[nodes.table]]:
-    """The tables grouped by charter: one charter's tables share their widths."""
-    groups: dict[tuple[Any, ...], list[nodes.table]] = {}
-    for table in tables:
-        columns = tuple(tuple(entry["classes"]) for entry in header_entries(table))
-        groups.setdefault((columns, tuple(widths_of(table))), []).append(table)
-    yield from groups.values()
 
 
 def name_literals(table: nodes.table) -> Iterator[nodes.literal]:
@@ -415,18 +389,17 @@ class CharterOutput(SphinxPostTransform):
 
     def html(self, tables: list[nodes.table]) -> None:
         labels: Counter[str] = Counter()
-        for group in by_charter(tables):
-            widths, min_width = html_layout(group)
-            for table in group:
-                for colspec, width in zip(colspecs(table), widths, strict=True):
-                    colspec["colwidth"] = width
-                caption = next(iter(table.findall(nodes.title)), None)
-                label = caption.astext() if caption is not None else ""
-                # Two regions of a page may not share a name: "Marketing cookies (2)".
-                labels[label] += 1
-                if labels[label] > 1:
-                    label = f"{label} ({labels[label]})"
-                self.html_table(table, label, min_width)
+        for table in tables:
+            widths, min_width = stored_screen_layout(table)
+            for colspec, width in zip(colspecs(table), widths, strict=True):
+                colspec["colwidth"] = width
+            caption = next(iter(table.findall(nodes.title)), None)
+            label = caption.astext() if caption is not None else ""
+            # Two regions of a page may not share a name: "Marketing cookies (2)".
+            labels[label] += 1
+            if labels[label] > 1:
+                label = f"{label} ({labels[label]})"
+            self.html_table(table, label, min_width)
 
     def html_table(self, table: nodes.table, label: str, min_width: float) -> None:
         for literal in name_literals(table):

@@ -10,12 +10,17 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 import pytest
+from docutils import nodes
 
+from sphinx_cookiecharter.render.widths import MIN_WIDTH, SCREEN_WIDTHS
 from tests.paths import ROOTS
 from tests.sphinxext.builds import build_once
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 class Elements(HTMLParser):
@@ -187,3 +192,54 @@ def test_wording_without_a_catalog_is_marked_as_english(
     assert all('lang="en"' in section for section in sections)
     # A declared text taken to be in the page's language, inside the English wording.
     assert '<p lang="eo">Keeps you signed in from one page to the next (100% needed).</p>' in html
+
+
+def test_the_screen_layout_is_measured_when_the_page_is_read(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    """The widths and least width written come from the doctree, measured with the
+    plain-text widths in one walk of the cells: a page written again measures nothing."""
+    app = build("basic")
+    doctree = app.env.get_doctree("index")
+    tables = [
+        table for table in doctree.findall(nodes.table) if "cookiecharter" in table["classes"]
+    ]
+    assert tables
+    first = tables[0]
+    widths = first[SCREEN_WIDTHS]
+    # One charter's tables share the layout; screens keep names' pieces, not whole
+    # names, so their widths are not the plain-text ones.
+    assert all(table[SCREEN_WIDTHS] == widths for table in tables)
+    assert all(table[MIN_WIDTH] == first[MIN_WIDTH] for table in tables)
+    text = [int(colspec["colwidth"]) for colspec in first.findall(nodes.colspec)]
+    assert widths != text
+    # The written page takes what the doctree says.
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    total = sum(widths)
+    shown = re.findall(r'<col style="width: ([\d.]+)%" />', html)[: len(widths)]
+    assert len(shown) == len(widths)
+    for value, width in zip(shown, widths, strict=True):
+        # Sphinx 7.4 writes whole percents, later ones a decimal.
+        assert abs(float(value) - 100 * width / total) < 1
+    assert f"--cookiecharter-min-width: {first[MIN_WIDTH]:.1f}em" in html
+
+
+def test_a_table_made_without_a_screen_layout_is_measured_when_written(
+    build: Callable[..., SphinxTestApp], project: Callable[..., Path]
+) -> None:
+    srcdir = project("basic")
+
+    def forget(_app: object, doctree: nodes.document) -> None:
+        for table in doctree.findall(nodes.table):
+            del table[SCREEN_WIDTHS]
+            del table[MIN_WIDTH]
+
+    with_layout = build("basic", srcdir=srcdir)
+    html = (with_layout.outdir / "index.html").read_text(encoding="utf-8")
+    with_layout.cleanup()
+    without = build("basic", srcdir=srcdir, freshenv=True)
+    without.connect("doctree-read", forget)
+    without.build(force_all=True)
+    again = (without.outdir / "index.html").read_text(encoding="utf-8")
+    assert again.count('role="region"') == html.count('role="region"') == 5
+    assert "--cookiecharter-min-width" in again
