@@ -187,8 +187,8 @@ class _Builder:
 
     def position(self, path: tuple[PathPart, ...]) -> Position | None:
         found = self.tree.locate(path)
-        if found is None:
-            return None
+        if found is None or not self.line_offset:
+            return found
         return Position(found.line + self.line_offset, found.column)
 
     def text(self, value: Any, path: tuple[PathPart, ...]) -> LocalizedText | None:

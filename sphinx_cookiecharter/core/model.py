@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
@@ -123,11 +124,7 @@ class Duration:
 
         :raises ValueError: when ``text`` is none of these.
         """
-        read = spellings.read(text)
-        if read is None:
-            raise ValueError(f"not a duration: {text!r}")
-        kind, parts = read
-        return cls(kind, parts)  # type: ignore[arg-type]
+        return _parsed_duration(cls, text)
 
     @classmethod
     def free_text(cls, text: LocalizedText) -> Duration:
@@ -141,6 +138,17 @@ class Duration:
         if self.kind != "fixed":
             return self.kind
         return " ".join(f"{n} {unit}{'' if n == 1 else 's'}" for n, unit in self.parts)
+
+
+@lru_cache(maxsize=1024)
+def _parsed_duration(cls: type[Duration], text: str) -> Duration:
+    """:meth:`Duration.parse`, remembered: a declaration repeats a few durations over
+    its cookies, and a duration is an immutable value its cookies can share."""
+    read = spellings.read(text)
+    if read is None:
+        raise ValueError(f"not a duration: {text!r}")
+    kind, parts = read
+    return cls(kind, parts)  # type: ignore[arg-type]
 
 
 @compact_pickling

@@ -128,7 +128,9 @@ def read_text(text: str, fmt: Format, limits: Limits | None = None) -> SourceTre
     budget = Budget(limits or Limits())
     try:
         tree: SourceTree = reader.read(text, budget)
-        _refuse_surrogates(tree, tree.data, ())
+        # Only a \u or \U escape (or a surrogate in the text given) can make one.
+        if "\\u" in text or "\\U" in text or _SURROGATE.search(text):
+            _refuse_surrogates(tree, tree.data, ())
         return tree
     except RecursionError:
         raise budget.too_deep() from None

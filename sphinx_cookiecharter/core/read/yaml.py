@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import yaml
 
@@ -41,6 +41,16 @@ def _where(mark: Any) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
+class _EveryCharacter:
+    """A container that holds every character."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+_EVERY_CHARACTER = _EveryCharacter()
+
+
 class _Frame:
     """A YAML mapping or sequence being read, with the values counted inside it so far."""
 
@@ -70,6 +80,12 @@ class _YamlReader:
         self.constructor = yaml.constructor.SafeConstructor()
         resolver = yaml.resolver.Resolver()
         self.resolve: Callable[[type[yaml.Node], str | None, Any], str] = resolver.resolve
+        #: The first characters of the plain scalars an implicit tag may apply to
+        #: (all of them, if one applies whatever the first character).
+        implicit = resolver.yaml_implicit_resolvers
+        self.resolved_firsts: Container[str] = (
+            frozenset(implicit) if None not in implicit else _EVERY_CHARACTER
+        )
 
     def read(self, text: str) -> SourceTree:
         # Both parsers skip a byte-order mark, but count columns after it differently.
@@ -113,42 +129,51 @@ class _YamlReader:
         anchors: dict[str, tuple[Any, int]] = {}
         root: list[Any] = []
         documents = 0
+        positions = self.positions
         event: Any  # the stubs' marks may be None; the parsers always give them
         for event in events:
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    mark = event.start_mark
-                    raise ReadError(
-                        "YAML syntax error: expected a single document in the stream, but "
-                        "found another document",
-                        *_where(mark),
-                    )
-            elif isinstance(event, yaml.ScalarEvent):
-                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
-                    self.take_key(stack[-1], event)
+            kind = type(event)
+            # The most frequent event first: a value or key of a mapping.
+            if kind is yaml.ScalarEvent:
+                if not stack:
+                    value = self.scalar(event, ())
+                    self.place(stack, root, value, 1, aliased=False)
+                    if event.anchor:
+                        anchors[event.anchor] = (value, 1)
                     continue
-                value = self.scalar(event, self.child_path(stack))
-                self.place(stack, root, value, 1, aliased=False)
+                frame = stack[-1]
+                if type(frame.value) is dict:
+                    if frame.key is None:
+                        self.take_key(frame, event)
+                        continue
+                    value = self.scalar(event, (*frame.path, frame.key))
+                    frame.value[frame.key] = value
+                    frame.key = None
+                else:
+                    value = self.scalar(event, (*frame.path, len(frame.value)))
+                    frame.value.append(value)
+                frame.total += 1
+                if frame.aliased and frame.total > self.budget.limits.max_values:
+                    self.place_refused(frame)
                 if event.anchor:
                     anchors[event.anchor] = (value, 1)
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                is_mapping = isinstance(event, yaml.MappingStartEvent)
-                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+                is_mapping = kind is yaml.MappingStartEvent
+                if stack and type(stack[-1].value) is dict and stack[-1].key is None:
                     self.refuse_key(event)
                 path = self.child_path(stack)
                 self.check_tag(event, yaml.MappingNode if is_mapping else yaml.SequenceNode)
                 position = Position(*_where(event.start_mark))
-                self.positions.setdefault(path, position)
+                positions.setdefault(path, position)
                 self.budget.take(path, position)
                 stack.append(_Frame({} if is_mapping else [], path, event.start_mark, event.anchor))
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 frame = stack.pop()
                 if frame.anchor:
                     anchors[frame.anchor] = (frame.value, frame.total)
                 self.place(stack, root, frame.value, frame.total, aliased=frame.aliased)
-            elif isinstance(event, yaml.AliasEvent):
-                if stack and isinstance(stack[-1].value, dict) and stack[-1].key is None:
+            elif kind is yaml.AliasEvent:
+                if stack and type(stack[-1].value) is dict and stack[-1].key is None:
                     self.refuse_key(event)
                 if event.anchor not in anchors:
                     opened = next((f for f in stack if f.anchor == event.anchor), None)
@@ -161,9 +186,18 @@ class _YamlReader:
                     raise ReadError(problem, *_where(mark))
                 value, size = anchors[event.anchor]
                 path = self.child_path(stack)
-                self.positions.setdefault(path, Position(*_where(event.start_mark)))
+                positions.setdefault(path, Position(*_where(event.start_mark)))
                 self.place(stack, root, value, size, aliased=True)
-        return SourceTree(root[0] if root else None, self.positions)
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    mark = event.start_mark
+                    raise ReadError(
+                        "YAML syntax error: expected a single document in the stream, but "
+                        "found another document",
+                        *_where(mark),
+                    )
+        return SourceTree(root[0] if root else None, positions)
 
     @staticmethod
     def child_path(stack: list[_Frame]) -> tuple[PathPart, ...]:
@@ -171,16 +205,14 @@ class _YamlReader:
         if not stack:
             return ()
         frame = stack[-1]
-        if isinstance(frame.value, dict):
+        if type(frame.value) is dict:
             return (*frame.path, frame.key)  # type: ignore[arg-type]
         return (*frame.path, len(frame.value))
 
     def take_key(self, frame: _Frame, event: Any) -> None:
         mark = event.start_mark
         tag = event.tag
-        if tag is None and event.value not in _YAML_SPECIAL_KEYS:
-            pass  # a plain key: its text is all that is used
-        else:
+        if tag is not None or event.value in _YAML_SPECIAL_KEYS:
             if tag is None or tag == "!":
                 tag = self.resolve(yaml.ScalarNode, event.value, event.implicit)
             if tag not in _YAML_SCALAR_TAGS:
@@ -190,7 +222,7 @@ class _YamlReader:
         if key in frame.value:
             raise ReadError(f"duplicate key {key!r}", *_where(mark))
         frame.key = key
-        self.positions[(*frame.path, key)] = Position(*_where(mark))
+        self.positions[(*frame.path, key)] = Position(mark.line + 1, mark.column + 1)
 
     @staticmethod
     def refuse_key(event: Any, tag: str | None = None) -> None:
@@ -223,13 +255,22 @@ class _YamlReader:
         return str(tag)
 
     def scalar(self, event: Any, path: tuple[PathPart, ...]) -> Any:
-        tag = self.check_tag(event, yaml.ScalarNode)
-        position = Position(*_where(event.start_mark))
+        value = event.value
+        if event.tag is None and (
+            not event.implicit[0] or (value and value[0] not in self.resolved_firsts)
+        ):
+            # Quoted, or plain and starting with a character no implicit tag starts
+            # with (a letter of most texts): a string, as the resolver would say.
+            tag = _YAML_STR
+        else:
+            tag = self.check_tag(event, yaml.ScalarNode)
+        mark = event.start_mark
+        position = Position(mark.line + 1, mark.column + 1)
         self.positions.setdefault(path, position)
         self.budget.take(path, position)
         if tag == _YAML_STR:
-            return event.value
-        node = yaml.ScalarNode(tag, event.value, style=event.style)
+            return value
+        node = yaml.ScalarNode(tag, value, style=event.style)
         try:
             return plain_scalar(self.constructor.construct_object(node))
         except Exception:  # such as `!!bool maybe`: the constructors raise many kinds
@@ -253,7 +294,7 @@ class _YamlReader:
             root.append(value)
             return
         frame = stack[-1]
-        if isinstance(frame.value, dict):
+        if type(frame.value) is dict:
             frame.value[frame.key] = value
             frame.key = None
         else:
@@ -261,9 +302,13 @@ class _YamlReader:
         frame.total += size
         frame.aliased = frame.aliased or aliased
         if frame.aliased and frame.total > self.budget.limits.max_values:
-            raise ReadError(
-                f"the declaration would expand to more than {self.budget.limits.max_values:,} "
-                "values (YAML aliases expanding too far)",
-                *_where(frame.mark),
-                kind="limit",
-            )
+            self.place_refused(frame)
+
+    def place_refused(self, frame: _Frame) -> NoReturn:
+        """The refusal of a mapping or sequence expanding past the limit."""
+        raise ReadError(
+            f"the declaration would expand to more than {self.budget.limits.max_values:,} "
+            "values (YAML aliases expanding too far)",
+            *_where(frame.mark),
+            kind="limit",
+        )
