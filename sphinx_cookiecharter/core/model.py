@@ -124,7 +124,7 @@ class Duration:
 
         :raises ValueError: when ``text`` is none of these.
         """
-        return _parsed_duration(cls, text)
+        return _parsed_duration(text)
 
     @classmethod
     def free_text(cls, text: LocalizedText) -> Duration:
@@ -141,14 +141,14 @@ class Duration:
 
 
 @lru_cache(maxsize=1024)
-def _parsed_duration(cls: type[Duration], text: str) -> Duration:
+def _parsed_duration(text: str) -> Duration:
     """:meth:`Duration.parse`, remembered: a declaration repeats a few durations over
     its cookies, and a duration is an immutable value its cookies can share."""
     read = spellings.read(text)
     if read is None:
         raise ValueError(f"not a duration: {text!r}")
     kind, parts = read
-    return cls(kind, parts)  # type: ignore[arg-type]
+    return Duration(kind, parts)  # type: ignore[arg-type]
 
 
 @compact_pickling
