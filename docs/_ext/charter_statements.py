@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_cookiecharter.core.model import SECTIONS
+from sphinx_cookiecharter.core.vocabulary import SECTIONS
 from sphinx_cookiecharter.i18n.wording import wording
 from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 from sphinx_cookiecharter.render.statements import STATEMENTS

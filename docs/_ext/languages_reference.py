@@ -16,7 +16,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_cookiecharter.core.presets import presets
-from sphinx_cookiecharter.i18n.wording import CATALOG, LOCALES
+from sphinx_cookiecharter.i18n import CATALOG, LOCALES
 from sphinx_cookiecharter.render.nodes import Column, table_skeleton
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from .diagnostics import short, suggest
-from .model import DEFAULT_CATEGORIES
+from .vocabulary import DEFAULT_CATEGORIES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -15,7 +15,6 @@ from typing import Any
 
 from .diagnostics import Collector, Diagnostic, PathPart
 from .model import (
-    DEFAULT_CATEGORIES,
     Category,
     Change,
     ConsentSettings,
@@ -29,6 +28,7 @@ from .model import (
     Provider,
 )
 from .read import EXTENSIONS, Format, Limits, ReadError, SourceTree, read_text
+from .vocabulary import DEFAULT_CATEGORIES
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from . import spellings
+from .vocabulary import DEFAULT_CATEGORIES
 
 if TYPE_CHECKING:
     import datetime
@@ -35,27 +36,6 @@ def compact_pickling(cls: _T) -> _T:
     cls.__reduce__ = __reduce__  # type: ignore[assignment]
     return cls
 
-
-#: The default categories, in the order their tables appear.
-DEFAULT_CATEGORIES: tuple[str, ...] = ("necessary", "preferences", "statistics", "marketing")
-
-#: The sections of the explanatory text, in the order they appear.
-SECTIONS: tuple[str, ...] = ("intro", "what", "kinds", "usage", "manage", "updated", "changes")
-
-#: Every column a table can show, the first four being the default ones.
-COLUMNS: tuple[str, ...] = (
-    "provider",
-    "service",
-    "name",
-    "purpose",
-    "duration",
-    "party",
-    "storage",
-    "domain",
-    "consent",
-    "country",
-)
-DEFAULT_COLUMNS: tuple[str, ...] = COLUMNS[:4]
 
 Party = Literal["first", "third"]
 Storage = Literal["cookie", "local-storage", "session-storage", "indexeddb", "pixel"]

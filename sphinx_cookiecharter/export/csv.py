@@ -19,7 +19,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from ..core.durations import iso8601
-from ..core.model import DEFAULT_CATEGORIES
+from ..core.vocabulary import DEFAULT_CATEGORIES
 from .common import category_title, duration_words, export_languages, per_language
 
 if TYPE_CHECKING:

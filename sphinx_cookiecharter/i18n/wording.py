@@ -16,19 +16,15 @@ from __future__ import annotations
 
 import gettext
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from . import CATALOG, LOCALES
 from .formatting import format_amounts, text_direction
 from .languages import DEFAULT, base, fallbacks
 
 if TYPE_CHECKING:
     from ..core.model import Duration
 
-#: The catalog's name: ``locales/<lang>/LC_MESSAGES/sphinx_cookiecharter.mo``.
-CATALOG = "sphinx_cookiecharter"
-#: Where the compiled catalogs are.
-LOCALES = Path(__file__).resolve().parent / "locales"
 
 #: Languages written without spaces between words: their sentences follow one another
 #: with nothing between them and end with an ideographic full stop (Japanese, Chinese).

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from docutils import nodes
 
-from ..core.model import SECTIONS
+from ..core.vocabulary import SECTIONS
 from ..i18n.formatting import format_count, format_date, format_list, territory_name
 from .facts import Facts
 from .nodes import (

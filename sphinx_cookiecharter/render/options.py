@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..core.model import DEFAULT_COLUMNS, SECTIONS
+from ..core.vocabulary import DEFAULT_COLUMNS, SECTIONS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

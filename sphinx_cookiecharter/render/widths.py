@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -74,9 +74,15 @@ _WIDE = (
 )
 #: Half-width katakana, Hangul and forms: as wide as a Latin letter.
 _HALF_WIDTH = "\uff61-\uffdc\uffe8-\uffee"
-#: Chinese, Japanese and Korean text may break between any two of these characters.
-_EAST_ASIAN = re.compile(f"[{_WIDE}{_HALF_WIDTH}]")
-_EAST_ASIAN_WIDE = re.compile(f"[{_WIDE}]")
+
+
+@cache
+def _east_asian(*, wide_only: bool = False) -> re.Pattern[str]:
+    """The class of East Asian characters, between any two of which Chinese, Japanese
+    and Korean text may break (only the wide ones if ``wide_only``),
+    compiled when first needed: a class of such ranges takes milliseconds to compile,
+    which a build that shows no charter should not pay."""
+    return re.compile(f"[{_WIDE}]" if wide_only else f"[{_WIDE}{_HALF_WIDTH}]")
 
 
 def _words(text: str) -> list[str]:
@@ -84,7 +90,7 @@ def _words(text: str) -> list[str]:
     (``13 months``) joins two into one; each Chinese, Japanese or Korean character is a
     piece of its own."""
     words = [word for word in _SPACES.split(text) if word]
-    if _EAST_ASIAN.search(text):
+    if not text.isascii() and _east_asian().search(text):
         words = [piece for word in words for piece in _east_asian_pieces(word)]
     return words or [""]
 
@@ -93,7 +99,7 @@ def _east_asian_pieces(word: str) -> list[str]:
     """``word`` cut before and after each East Asian character."""
     pieces: list[str] = []
     start = 0
-    for match in _EAST_ASIAN.finditer(word):
+    for match in _east_asian().finditer(word):
         if match.start() > start:
             pieces.append(word[start : match.start()])
         pieces.append(match.group())
@@ -129,7 +135,11 @@ class Scales:
     def measure(self, text: str, *, header: bool) -> tuple[int, int]:
         """A paragraph's width on one line (of its first :data:`LONGEST_LINE`
         characters) and the width of its longest word (set as a header if ``header``)."""
-        line, words = _shape(text)
+        return self.measure_shape(shape(text), header=header)
+
+    def measure_shape(self, measured: Shape, *, header: bool) -> tuple[int, int]:
+        """:meth:`measure` of a paragraph's :func:`shape`."""
+        line, words = measured
         return (
             self._width(line, header=False),
             max(self._width(counts, header=header) for counts in words),
@@ -147,14 +157,16 @@ def _counts(word: str) -> tuple[int, int, int]:
     if word.isascii():
         return len(word), len(_ASCII_WIDE.findall(word)), 0
     capitals = sum(1 for char in word if char.isupper() or char in "%@&#mwMW")
-    return len(word), capitals, len(_EAST_ASIAN_WIDE.findall(word))
+    return len(word), capitals, len(_east_asian(wide_only=True).findall(word))
 
 
-@lru_cache(maxsize=16384)
-def _shape(text: str) -> tuple[tuple[int, int, int], frozenset[tuple[int, int, int]]]:
+#: A paragraph's counts on one line and the distinct counts of its words.
+Shape = tuple[tuple[int, int, int], frozenset[tuple[int, int, int]]]
+
+
+def shape(text: str) -> Shape:
     """A paragraph's counts on one line and the distinct counts of its words, whatever
-    the scales: remembered, since a charter repeats its texts (a provider's name, a
-    service, a purpose shared by cookies) and every output measures them again."""
+    the scales: what every output measures it from."""
     return _counts(text[:LONGEST_LINE]), frozenset(map(_counts, _words(text)))
 
 
@@ -173,7 +185,7 @@ def cell_need(
     return _content_need(
         column_name(entry) in WHOLE_WORD_COLUMNS,
         literals,
-        paragraphs,
+        [shape(text) for text in paragraphs],
         whole_names=whole_names,
         header=header,
         scales=scales,
@@ -201,14 +213,15 @@ def cell_content(entry: nodes.Element) -> tuple[tuple[str, ...], tuple[str, ...]
 def _content_need(
     whole_words: bool,
     literals: tuple[str, ...],
-    paragraphs: tuple[str, ...],
+    paragraphs: Sequence[Shape],
     *,
     whole_names: bool,
     header: bool,
     scales: Scales,
 ) -> Need:
-    """The need of a cell of ``literals`` and ``paragraphs`` (see :func:`cell_need`);
-    ``whole_words``: its column's words may not be broken (a provider's name)."""
+    """The need of a cell of ``literals`` and ``paragraphs`` (their shapes; see
+    :func:`cell_need`); ``whole_words``: its column's words may not be broken (a
+    provider's name)."""
     floor = 0
     natural = 0
     whole = 0
@@ -217,8 +230,8 @@ def _content_need(
         whole = max(whole, len(value) + 2 if whole_names else len(value))
         floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
     # In a cell with a name or domain, the words do not set the floor.
-    for text in paragraphs:
-        width, longest = scales.measure(text, header=header)
+    for measured in paragraphs:
+        width, longest = scales.measure_shape(measured, header=header)
         natural = max(natural, width)
         if not (header or whole_words):
             longest = min(longest, scales.longest_word)
@@ -283,18 +296,19 @@ Profile = tuple[bool, Scales]
 
 def cells_needs(columns: Sequence[Iterable[Cell]], profiles: Sequence[Profile]) -> list[list[Need]]:
     """The needs of columns given by their distinct cells (see :func:`column_cells`),
-    for each of ``profiles``: each cell is measured for every profile in turn, while
-    its paragraphs' shapes are remembered."""
+    for each of ``profiles``: the shapes of a cell's paragraphs are found once, for
+    every profile."""
     found: list[list[list[int]]] = [[] for _ in profiles]  # floor, natural, whole
     for cells in columns:
         for column in found:
             column.append([0, 0, 0])
         for header, whole_words, literals, paragraphs in cells:
+            shapes = [shape(text) for text in paragraphs]
             for (whole_names, scales), column in zip(profiles, found, strict=True):
                 need = _content_need(
                     whole_words,
                     literals,
-                    paragraphs,
+                    shapes,
                     whole_names=whole_names,
                     header=header,
                     scales=scales,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from .. import __version__
-from ..i18n.wording import CATALOG, LOCALES
+from ..i18n import CATALOG, LOCALES
 from . import audit, config, directives, domain, output, publish
 
 if TYPE_CHECKING:

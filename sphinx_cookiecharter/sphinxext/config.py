@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from ..core.model import COLUMNS, DEFAULT_COLUMNS, SECTIONS, LocalizedText
+from ..core.vocabulary import COLUMNS, DEFAULT_COLUMNS, SECTIONS
 from .warnings import warn
 
 if TYPE_CHECKING:
@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from ..core.model import LocalizedText
 
 
 def register(app: Sphinx) -> None:
@@ -169,10 +171,14 @@ def check_lint(value: Any) -> dict[str, Any] | bool:
 
 def site_of(config: Config) -> LocalizedText | None:
     """The checked ``cookiecharter_site`` as a localized text."""
+    from ..core.model import LocalizedText  # noqa: PLC0415 (a build without charter has none)
+
     site = config.cookiecharter_site
     return LocalizedText.of(site) if site else None
 
 
 def texts_of(config: Config) -> dict[str, LocalizedText]:
     """The checked ``cookiecharter_texts`` as localized texts."""
+    from ..core.model import LocalizedText  # noqa: PLC0415 (a build without charter has none)
+
     return {name: LocalizedText.of(value) for name, value in config.cookiecharter_texts.items()}

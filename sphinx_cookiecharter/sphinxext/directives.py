@@ -9,7 +9,7 @@ from docutils.parsers.rst import directives
 from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
-from ..core.model import COLUMNS, DEFAULT_COLUMNS, SECTIONS
+from ..core.vocabulary import COLUMNS, DEFAULT_COLUMNS, SECTIONS
 from .collection import collection_paused
 from .config import choose, site_of, split_names, texts_of
 from .domain import ObjectEntry, configured_path, domain

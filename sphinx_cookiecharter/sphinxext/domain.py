@@ -27,11 +27,7 @@ from sphinx.locale import get_translation
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ..core import model
-from ..core.diagnostics import Diagnostic
-from ..core.load import LoadResult, load_declaration
-from ..i18n.languages import DEFAULT, base, normalize
-from ..i18n.wording import CATALOG, wording_language
+from ..i18n import CATALOG
 from .collection import collection_paused
 from .warnings import report, report_finding, warn
 
@@ -42,6 +38,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
+
+    from ..core.load import LoadResult
 
 # The domain's own labels (index title, object types) follow Sphinx's language through
 # Sphinx's lazy translations of the extension's catalog.
@@ -56,6 +54,10 @@ def data_shape() -> int:
     missing a field. Sphinx drops a domain's data whose version differs, so a number
     drawn from the fields of every class kept makes an upgrade start afresh.
     """
+    from ..core import model  # noqa: PLC0415
+    from ..core.diagnostics import Diagnostic  # noqa: PLC0415
+    from ..core.load import LoadResult  # noqa: PLC0415
+
     classes = [
         value
         for value in vars(model).values()
@@ -64,6 +66,17 @@ def data_shape() -> int:
     kept = [ReadDeclaration, LoadResult, Diagnostic, *sorted(classes, key=lambda c: c.__name__)]
     shape = ";".join(f"{cls.__name__}:{','.join(f.name for f in fields(cls))}" for cls in kept)
     return zlib.crc32(shape.encode())
+
+
+#: :func:`data_shape` of this version of the extension.
+DATA_SHAPE = 2175294591
+
+
+def load_declaration(path: str) -> LoadResult:
+    """Load the declaration file at ``path`` (:func:`.core.load.load_declaration`)."""
+    from ..core.load import load_declaration as load  # noqa: PLC0415 (charters only)
+
+    return load(path)
 
 
 def file_stamp(path: str) -> tuple[int, int] | None:
@@ -99,6 +112,15 @@ class ReadDeclaration:
                 self._result = pickle.loads(self._pickled)
             self._pickled = None
         return self._result
+
+    def set_aside(self) -> None:
+        """Keep the result pickled only, until it is asked for again: the documents
+        are written with tens of thousands of objects fewer for the garbage collector
+        to walk, and the environment is pickled with the bytes already made."""
+        if self._result is not None:
+            with collection_paused():
+                self._pickled = pickle.dumps(self._result, pickle.HIGHEST_PROTOCOL)
+            self._result = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         pickled = self._pickled
@@ -184,8 +206,10 @@ class CookieDomain(Domain):
         "uses": {},  # docname -> [Use]
         "objects": {},  # (type, name) -> [ObjectEntry]
     }
-    #: Changes with the shape of the data kept (older pickled data is dropped).
-    data_version = data_shape()
+    #: Changes with the shape of the data kept (older pickled data is dropped): the
+    #: value of :func:`data_shape`, written out so that a build does not import the
+    #: model to know it; a test fails when the two part.
+    data_version = DATA_SHAPE
 
     # --- the data ---------------------------------------------------------------------
 
@@ -281,6 +305,9 @@ class CookieDomain(Domain):
         if self.uses:
             warn_missing_language(self.env.config.language)
         self.report_duplicates()
+        # Every page that shows a declaration has been read.
+        for read in self.declarations.values():
+            read.set_aside()
 
     def report_declaration(self, result: LoadResult, location: str) -> None:
         """A declaration's problems, then its lint findings (``cookiecharter_lint``)."""
@@ -373,6 +400,9 @@ TRANSLATION_GUIDE = (
 def warn_missing_language(language: str | None) -> None:
     """One warning when the build language has no catalog: the charter's own wording
     falls back to English (marked as English in the output)."""
+    from ..i18n.languages import DEFAULT, base, normalize  # noqa: PLC0415
+    from ..i18n.wording import wording_language  # noqa: PLC0415
+
     wanted = normalize(language)
     written = wording_language(wanted)
     # Only English stands in for another language; nb writes no, zh_CN writes zh_Hans.

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-from ..export import FORMATS, SUFFIXES, CharterLink, export
-from ..export.common import LANGUAGE_CODE
 from .domain import configured_path, domain
 from .warnings import warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from ..export import CharterLink
 
 #: Where the files go, inside the output folder.
 FOLDER = "_static/cookiecharter"
@@ -52,6 +52,10 @@ def check_publish(value: Any) -> dict[str, Any] | None:
             f"unknown key in cookiecharter_publish: {unknown!r} "
             "(expected one of formats, languages, declarations)"
         )
+    # The exports are imported only by a project that publishes.
+    from ..export import FORMATS  # noqa: PLC0415
+    from ..export.common import LANGUAGE_CODE  # noqa: PLC0415
+
     checked: dict[str, Any] = {}
     formats = value.get("formats", list(DEFAULT_FORMATS))
     if not _is_names(formats):
@@ -95,6 +99,8 @@ def publish(app: Sphinx, exception: BaseException | None) -> None:
     settings = app.config.cookiecharter_publish
     if exception is not None or not settings or app.builder.name not in BUILDERS:
         return
+    from ..export import SUFFIXES, export  # noqa: PLC0415
+
     cookie_domain = domain(app.env)
     srcdir = Path(app.srcdir)
     wanted = _published_paths(app, settings["declarations"])
@@ -130,6 +136,8 @@ def build_language(language: str | None) -> str:
     """The build's ``language`` as the exports take it: without a gettext modifier
     (``sr`` for ``sr@latin``, ``ca`` for ``ca@valencia``, both languages Sphinx ships),
     English when there is none or it is no language code."""
+    from ..export.common import LANGUAGE_CODE  # noqa: PLC0415
+
     code = (language or "en").split("@", 1)[0]
     return code if LANGUAGE_CODE.match(code) else "en"
 
@@ -147,6 +155,8 @@ def _published_paths(app: Sphinx, declarations: list[str] | None) -> list[str]:
 def _charter_link(app: Sphinx, path: str, target: str) -> CharterLink | None:
     """The first page (by name) showing the declaration: by ``html_baseurl`` when it is
     set, else by its address relative to the file written at ``target``."""
+    from ..export import CharterLink  # noqa: PLC0415
+
     pages = sorted(
         docname
         for docname, uses in domain(app.env).uses.items()

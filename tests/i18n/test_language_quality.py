@@ -8,8 +8,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
+from sphinx_cookiecharter.i18n import LOCALES
 from sphinx_cookiecharter.i18n.formatting import format_date, format_list
-from sphinx_cookiecharter.i18n.wording import LOCALES, wording
+from sphinx_cookiecharter.i18n.wording import wording
 
 POT = LOCALES / "sphinx_cookiecharter.pot"
 FRENCH = LOCALES / "fr" / "LC_MESSAGES" / "sphinx_cookiecharter.po"

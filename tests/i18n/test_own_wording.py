@@ -26,7 +26,8 @@ from babel.messages.pofile import read_po
 from docutils import nodes
 
 from sphinx_cookiecharter.core.load import load_declaration
-from sphinx_cookiecharter.i18n.wording import LOCALES, wording
+from sphinx_cookiecharter.i18n import LOCALES
+from sphinx_cookiecharter.i18n.wording import wording
 from sphinx_cookiecharter.render.charter import Renderer
 from sphinx_cookiecharter.render.options import RenderOptions
 from tests.paths import EXAMPLES, TESTS

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 from docutils import nodes
 
-from sphinx_cookiecharter.core.model import COLUMNS
+from sphinx_cookiecharter.core.vocabulary import COLUMNS
 from tests.sphinxext.doctrees import (
     EMPTY,
     SECTION_CLASSES,

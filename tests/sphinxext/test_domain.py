@@ -236,3 +236,12 @@ def test_one_page_showing_a_cookie_twice_keeps_ids_unique(
     assert html.count('id="cookie-ga"') == 1
     assert html.count('id="cookies-statistics"') == 1
     assert any("the cookie '_ga' is already shown" in line for line in warning_lines(app))
+
+
+def test_the_data_version_is_the_shape_of_the_classes_kept() -> None:
+    """The domain's data version is written out (a build need not import the model to
+    know it); it must be the shape of the classes the environment keeps, or an
+    environment pickled by another version would be taken for this one's."""
+    from sphinx_cookiecharter.sphinxext.domain import CookieDomain, data_shape
+
+    assert CookieDomain.data_version == data_shape()

@@ -120,6 +120,25 @@ def test_a_new_process_keeps_the_parsed_declaration_from_the_environment(
     assert "sid" in page
 
 
+def test_declarations_are_set_aside_once_every_page_is_read(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    """Once the pages are read and the problems told, the model is kept pickled only:
+    the pages are written without it, and it comes back whole when asked for."""
+    app = build("multi")
+    kept = list(domain_module.domain(app.env).declarations.values())
+    assert len(kept) == 1
+    read = kept[0]
+    assert read._result is None
+    assert isinstance(read._pickled, bytes)
+    declaration = read.result.declaration
+    assert declaration is not None
+    assert [cookie.name for cookie in declaration.cookies] == [
+        cookie.name
+        for cookie in loader.load_declaration(read.path).declaration.cookies  # type: ignore[union-attr]
+    ]
+
+
 def test_parallel_build_gives_the_serial_output(
     build: Callable[..., SphinxTestApp], project: Callable[..., Path], tmp_path: Path
 ) -> None:
