@@ -87,13 +87,28 @@ def keep_own_wording_out_of_catalogs(result: list[nodes.Node]) -> list[nodes.Nod
 
     The extension's wording is translated by its own catalog; without this mark, Sphinx
     would give titles the source of their section and offer them to the project.
+
+    The cells of a table are left alone: Sphinx offers no text without a source, and
+    gives a source only to titles and a few kinds of nodes no cell holds (terms,
+    rubrics, field names, lines, images), so a table's caption is all that needs it.
     """
-    for node in result:
-        for element in node.findall(nodes.TextElement):
-            # An inline is never offered without the mark, and Sphinx unwraps an inline
-            # that has it (as a translation placeholder), classes and all.
-            if element.source is None and not isinstance(element, nodes.inline):
-                element["translatable"] = False
+    stack: list[nodes.Node] = list(reversed(result))
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        # An inline is never offered without the mark, and Sphinx unwraps an inline
+        # that has it (as a translation placeholder), classes and all.
+        if (
+            isinstance(node, nodes.TextElement)
+            and node.source is None
+            and not isinstance(node, nodes.inline)
+        ):
+            node["translatable"] = False
+        children = node.children
+        if isinstance(node, nodes.table):
+            children = [child for child in children if isinstance(child, nodes.title)]
+        stack.extend(reversed(children))
     return result
 
 

@@ -130,8 +130,42 @@ def stored_screen_layout(table: nodes.table) -> tuple[list[int], float]:
 # --- the transform -----------------------------------------------------------------------
 
 
+def page_elements(document: nodes.document) -> Iterator[nodes.Element]:
+    """The elements of the page in order, where a charter's table stands for itself and
+    its rows: its cells hold no id and no table, and are most of a page's nodes."""
+    stack: list[nodes.Node] = [document]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node, nodes.Element):
+            continue
+        yield node
+        if isinstance(node, nodes.table) and "cookiecharter" in node["classes"]:
+            for _, row in rows(node):
+                yield row
+            continue
+        stack.extend(reversed(node.children))
+
+
 def charter_tables(document: nodes.document) -> list[nodes.table]:
-    return [table for table in document.findall(nodes.table) if "cookiecharter" in table["classes"]]
+    return [
+        node
+        for node in page_elements(document)
+        if isinstance(node, nodes.table) and "cookiecharter" in node["classes"]
+    ]
+
+
+def empty_marks(tables: Iterable[nodes.table]) -> Iterator[nodes.inline]:
+    """The marks of the empty cells (``render.nodes.empty_cell``): a dash and words
+    that say so, found without a walk of the other cells' content."""
+    for table in tables:
+        for _, row in rows(table):
+            for entry in row.children:
+                for paragraph in entry.children:
+                    for child in paragraph.children:
+                        if isinstance(child, nodes.inline) and (
+                            "cookiecharter-empty" in child["classes"]
+                        ):
+                            yield child
 
 
 def name_literals(table: nodes.table) -> Iterator[nodes.literal]:
@@ -281,9 +315,12 @@ class Adaptation:
             return
         kind = "html" if builder.format == "html" else builder.name
         if kind != "html":
-            for label in list(self.document.findall(nodes.inline)):
-                if "cookiecharter-empty-label" in label["classes"]:
-                    label.parent.remove(label)
+            for empty in empty_marks(tables):
+                for label in list(empty.children):
+                    if isinstance(label, nodes.inline) and (
+                        "cookiecharter-empty-label" in label["classes"]
+                    ):
+                        empty.remove(label)
         handler = self.handlers.get(kind) or self.handlers.get(builder.format)
         if handler is not None:
             getattr(self, handler)(tables)
@@ -296,7 +333,7 @@ class Adaptation:
         two charters.
         """
         seen: Counter[str] = Counter()
-        for node in self.document.findall(nodes.Element):
+        for node in page_elements(self.document):
             ids = node["ids"]
             if not ids:
                 continue
@@ -355,13 +392,14 @@ class Adaptation:
             cell = header_cell("", *entry.children)
             cell["classes"] = list(entry["classes"])
             entry.parent.replace(entry, cell)
-        for inline in list(table.findall(nodes.inline)):
-            if "cookiecharter-dash" in inline["classes"]:
-                hidden = html_element(
-                    "", *inline.children, tag="span", attributes={"aria-hidden": "true"}
-                )
-                hidden["classes"] = list(inline["classes"])
-                inline.parent.replace(inline, hidden)
+        for empty in empty_marks([table]):
+            for inline in list(empty.children):
+                if isinstance(inline, nodes.inline) and "cookiecharter-dash" in inline["classes"]:
+                    hidden = html_element(
+                        "", *inline.children, tag="span", attributes={"aria-hidden": "true"}
+                    )
+                    hidden["classes"] = list(inline["classes"])
+                    empty.replace(inline, hidden)
         # A theme that wraps tables in a scrolling box of its own and copies their ids
         # onto it (furo) would make a second scroller and a second id: the region
         # takes the wrapper's place.
