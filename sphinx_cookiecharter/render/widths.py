@@ -160,14 +160,49 @@ def _counts(word: str) -> tuple[int, int, int]:
     return len(word), capitals, len(_east_asian(wide_only=True).findall(word))
 
 
-#: A paragraph's counts on one line and the distinct counts of its words.
-Shape = tuple[tuple[int, int, int], frozenset[tuple[int, int, int]]]
+#: What a width is made of (see :func:`_counts`).
+Counts = tuple[int, int, int]
+#: A paragraph's counts on one line and the counts of the words that can be its widest.
+Shape = tuple[Counts, frozenset[Counts]]
 
 
-def shape(text: str) -> Shape:
-    """A paragraph's counts on one line and the distinct counts of its words, whatever
-    the scales: what every output measures it from."""
-    return _counts(text[:LONGEST_LINE]), frozenset(map(_counts, _words(text)))
+def shape(text: str, seen: dict[str, Counts] | None = None) -> Shape:
+    """A paragraph's counts on one line and the counts of the words that can be its
+    widest, whatever the scales: what every output measures it from. ``seen`` holds
+    the counts of words met before (texts of one charter share most of their words).
+
+    A word is as wide as its plain letters and its wide ones (capitals) make it, more of
+    either never narrower: a word with no more of both than another is left out.
+    """
+    if seen is None:
+        counted = set(map(_counts, _words(text)))
+    else:
+        counted = set()
+        for word in _words(text):
+            counts = seen.get(word)
+            if counts is None:
+                counts = seen[word] = _counts(word)
+            counted.add(counts)
+    return _counts(text[:LONGEST_LINE]), _widest(counted)
+
+
+def _widest(counted: set[Counts]) -> frozenset[Counts]:
+    """The counts no other count has as many plain letters and capitals as."""
+    if len(counted) < 2:
+        return frozenset(counted)
+    kept: list[Counts] = []
+    most_capitals = -1
+    # By plain letters (East Asian ones counting double), most first; then capitals.
+    for counts in sorted(counted, key=_letters_and_capitals, reverse=True):
+        if counts[1] > most_capitals:
+            kept.append(counts)
+            most_capitals = counts[1]
+    return frozenset(kept)
+
+
+def _letters_and_capitals(counts: Counts) -> tuple[int, int]:
+    length, capitals, east_asian = counts
+    return (length - capitals + east_asian, capitals)
 
 
 #: Every character as wide as a literal's.
@@ -299,11 +334,12 @@ def cells_needs(columns: Sequence[Iterable[Cell]], profiles: Sequence[Profile]) 
     for each of ``profiles``: the shapes of a cell's paragraphs are found once, for
     every profile."""
     found: list[list[list[int]]] = [[] for _ in profiles]  # floor, natural, whole
+    seen: dict[str, Counts] = {}
     for cells in columns:
         for column in found:
             column.append([0, 0, 0])
         for header, whole_words, literals, paragraphs in cells:
-            shapes = [shape(text) for text in paragraphs]
+            shapes = [shape(text, seen) for text in paragraphs]
             for (whole_names, scales), column in zip(profiles, found, strict=True):
                 need = _content_need(
                     whole_words,

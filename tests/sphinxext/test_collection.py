@@ -1,0 +1,66 @@
+"""Garbage collection paused while the extension makes nodes that are all kept."""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+from sphinx_cookiecharter.sphinxext.collection import MANY, collection_paused
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+
+@pytest.fixture
+def full_collections() -> Iterator[list[int]]:
+    """The generations collected, in order."""
+    collected: list[int] = []
+
+    def note(phase: str, info: dict[str, Any]) -> None:
+        if phase == "start":
+            collected.append(info["generation"])
+
+    gc.collect()
+    gc.callbacks.append(note)
+    try:
+        yield collected
+    finally:
+        gc.callbacks.remove(note)
+
+
+def test_nothing_is_collected_inside_and_collection_comes_back_on(
+    full_collections: list[int],
+) -> None:
+    kept = []
+    with collection_paused():
+        assert not gc.isenabled()
+        kept.extend([index] for index in range(MANY // 2))
+    assert gc.isenabled()
+    # A small step: collection goes on as CPython decides (a young one, at most).
+    assert 2 not in full_collections
+    del kept
+
+
+def test_a_step_leaving_many_objects_ends_with_one_full_collection(
+    full_collections: list[int],
+) -> None:
+    # More than MANY, and more than a quarter of the objects the test process keeps.
+    many = max(2 * MANY, len(gc.get_objects(generation=2)) // 3)
+    with collection_paused():
+        kept = [[index] for index in range(many)]
+        assert full_collections == []
+    assert full_collections.count(2) == 1
+    assert len(kept) == many
+
+
+def test_collection_left_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with collection_paused():
+            kept = [[index] for index in range(2 * MANY)]
+        assert not gc.isenabled()
+        assert len(kept) == 2 * MANY
+    finally:
+        gc.enable()
