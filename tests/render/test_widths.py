@@ -8,11 +8,14 @@ from sphinx_cookiecharter.core.load import parse_declaration
 from sphinx_cookiecharter.render.options import RenderOptions
 from sphinx_cookiecharter.render.tables import TableRenderer
 from sphinx_cookiecharter.render.widths import (
+    SAME,
     Need,
     Scales,
+    _counts,
     column_needs,
     fit,
     pieces,
+    shape,
     text_room,
 )
 
@@ -128,3 +131,21 @@ def test_half_width_kana_count_one_column_and_rarer_ideographs_two() -> None:
     assert Scales().width("𠮷野") == 4
     assert Scales().measure("𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷𠮷", header=False) == (32, 2)
     assert Scales().measure("ｶﾀｶﾅｶﾀｶﾅ", header=False) == (8, 1)
+
+
+def test_a_shape_keeps_the_words_that_can_be_widest_whatever_the_scales() -> None:
+    """Only a word no other has as many plain letters and capitals as can be the
+    widest; measuring from those gives what measuring every word gives."""
+    text = "Remembers WHICH choice you made so that a Page shows it again, ＡＢ 配色 ｶﾀ"
+    line, kept = shape(text)
+    everything = {_counts(word) for word in text.split()}
+    assert kept < everything
+    assert _counts("WHICH") in kept and _counts("Remembers") in kept
+    for scales in (SAME, Scales(text=0.88, header=1.1, capitals=1.5), Scales(capitals=3)):
+        for header in (False, True):
+            widest = max(scales.width(word, header=header) for word in text.split())
+            assert scales.measure(text, header=header)[1] == widest
+    # Counted words are shared between texts.
+    seen: dict[str, tuple[int, int, int]] = {}
+    assert shape(text, seen) == (line, kept)
+    assert seen["choice"] == _counts("choice")
