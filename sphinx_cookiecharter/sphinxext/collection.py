@@ -11,6 +11,7 @@ the extension's time. Collection is switched off for such a step and back on aft
 from __future__ import annotations
 
 import gc
+import sys
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,7 @@ def collection_paused() -> Iterator[None]:
     """No cyclic garbage collection inside the ``with`` block.
 
     A step that leaves many objects (a charter of thousands of cookies), more than a
-    quarter of those kept before it, ends with one full collection: left in the
+    quarter of all the objects alive, ends with one full collection: left in the
     youngest generation, every object it made would be walked by the next young
     collection, again by the middle one, and then by the full collection that their
     number sets off anyway (CPython collects everything once the objects that survived
@@ -41,5 +42,7 @@ def collection_paused() -> Iterator[None]:
         if enabled:
             gc.enable()
             made = gc.get_count()[0]
-            if made > MANY and 4 * made > len(gc.get_objects(generation=2)):
+            # The memory blocks in use, all objects counted: more than the old ones, so
+            # a step is large against them less often than CPython would find it.
+            if made > MANY and 4 * made > sys.getallocatedblocks():
                 gc.collect()
