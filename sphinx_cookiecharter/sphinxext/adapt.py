@@ -29,13 +29,14 @@ from ..render.widths import (
     rows,
     screen_layout,
 )
-from .output import header_cell, html_element
+from .output import header_cell, html_element, name_literal
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from sphinx.application import Sphinx
 
+_BLANK = re.compile(r"\s")
 #: The columns whose literals (cookie names, domains) get break points.
 NAME_COLUMNS = ("cookiecharter-name", "cookiecharter-domain")
 
@@ -386,8 +387,12 @@ class Adaptation:
             self.html_table(table, label, min_width)
 
     def html_table(self, table: nodes.table, label: str, min_width: float) -> None:
-        for literal in name_literals(table):
-            insert_breaks(literal, lambda: nodes.raw("", "<wbr/>", format="html"))
+        for literal in list(name_literals(table)):
+            text = literal.astext()
+            if len(pieces(text)) < 2 or _BLANK.search(text):
+                continue  # nothing to break, or words the translator writes apart
+            name = name_literal(literal.rawsource, "", *literal.children, **literal.attributes)
+            literal.parent.replace(literal, name)
         for entry in list(header_entries(table)):
             cell = header_cell("", *entry.children)
             cell["classes"] = list(entry["classes"])

@@ -66,6 +66,27 @@ def depart_header_cell(self: HTML5Translator, node: header_cell) -> None:
     self.body.append("</th>\n")
 
 
+class name_literal(nodes.literal):
+    """A cookie name or domain that may break after each run of ``_ - . @ *``, and
+    nowhere else: written as a literal whose pieces are joined by ``<wbr/>``, so that
+    a copied name has no extra character. One node where pieces and breaks would take
+    three or more (tens of thousands in a large charter)."""
+
+
+def visit_name_literal(self: HTML5Translator, node: name_literal) -> None:
+    from ..render.widths import pieces  # noqa: PLC0415 (loaded with .adapt)
+
+    self.visit_literal(node)
+    # As the translator writes a literal's words, each kept on its line.
+    self.body.append(
+        "<wbr/>".join(
+            f'<span class="pre">{self.encode(piece)}</span>' for piece in pieces(node.astext())
+        )
+    )
+    self.depart_literal(node)
+    raise nodes.SkipNode
+
+
 # --- the transform -----------------------------------------------------------------------
 
 
@@ -110,9 +131,10 @@ def depart_man_table(self: Any, node: nodes.table) -> None:
 
 
 def register(app: Sphinx) -> None:
-    """Register the post-transform and the two HTML-only nodes it makes."""
+    """Register the post-transform and the HTML-only nodes it makes."""
     app.add_post_transform(CharterOutput)
     app.add_node(html_element, html=(visit_html_element, depart_html_element))
     app.add_node(header_cell, html=(visit_header_cell, depart_header_cell))
+    app.add_node(name_literal, html=(visit_name_literal, None))
     # Every table goes through these; others are written as before.
     app.add_node(nodes.table, override=True, man=(visit_man_table, depart_man_table))

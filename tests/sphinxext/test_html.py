@@ -13,6 +13,7 @@ import pytest
 from docutils import nodes
 
 from sphinx_cookiecharter.render.widths import MIN_WIDTH, SCREEN_WIDTHS
+from sphinx_cookiecharter.sphinxext.output import name_literal
 from tests.paths import ROOTS
 from tests.sphinxext.builds import build_once
 
@@ -243,3 +244,17 @@ def test_a_table_made_without_a_screen_layout_is_measured_when_written(
     again = (without.outdir / "index.html").read_text(encoding="utf-8")
     assert again.count('role="region"') == html.count('role="region"') == 5
     assert "--cookiecharter-min-width" in again
+
+
+def test_a_name_is_one_node_however_many_breaks_it_gets(
+    build: Callable[..., SphinxTestApp],
+) -> None:
+    """The breaks of a name are written with it, not made nodes of their own (a large
+    charter would have tens of thousands more to write)."""
+    app = build("basic")
+    doctree = app.env.get_and_resolve_doctree("index", app.builder)
+    names = list(doctree.findall(name_literal))
+    assert "session_id" in {name.astext() for name in names}
+    assert not [raw for raw in doctree.findall(nodes.raw) if "<wbr" in raw.astext()]
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert '<span class="pre">session_</span><wbr/><span class="pre">id</span>' in html
