@@ -230,9 +230,15 @@ def cell_need(
 def cell_content(entry: nodes.Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a cell's width depends on: the texts of its literals (names, domains) and
     of its paragraphs, in one walk of the cell."""
+    children = entry.children
+    if len(children) == 1 and isinstance(children[0], nodes.paragraph):
+        # Most cells: one paragraph of text alone.
+        paragraph = children[0]
+        if all(isinstance(child, nodes.Text) for child in paragraph.children):
+            return (), (paragraph.astext(),)
     literals: list[str] = []
     paragraphs: list[str] = []
-    stack: list[nodes.Node] = list(reversed(entry.children))
+    stack: list[nodes.Node] = list(reversed(children))
     while stack:
         node = stack.pop()
         if not isinstance(node, nodes.Element):
@@ -319,10 +325,16 @@ def column_cells(tables: Iterable[nodes.table]) -> list[set[Cell]]:
                 if index == len(columns):
                     columns.append(set())
                 literals, paragraphs = cell_content(entry)
-                whole_words = column_name(entry) in WHOLE_WORD_COLUMNS
+                whole_words = _whole_words(entry)
                 columns[index].add((header, whole_words, literals, paragraphs))
                 index += 1
     return columns
+
+
+def _whole_words(entry: nodes.Element) -> bool:
+    """Whether the words of a cell's column may not be broken (a provider's name)."""
+    classes = entry["classes"]
+    return any(f"cookiecharter-{column}" in classes for column in WHOLE_WORD_COLUMNS)
 
 
 #: How an output measures: whether names and domains stay whole, and its scales.
