@@ -5,7 +5,18 @@ hundreds of thousands of objects and frees almost none: every collection that th
 allocations set off finds no garbage, yet a full one walks every object alive, the
 whole environment and doctree included. With thousands of cookies that was a third of
 the extension's time. Collection is switched off for such a step and back on after it
-(only if it was on): what the step leaves unreachable is collected afterwards.
+(only if it was on).
+
+A charter's nodes live as long as the page being read: Sphinx pickles the page's
+doctree once it is read and lets it go. So the directive pauses collection until the
+page is read (:class:`PagePause`, ended when the next page is read or, after the last,
+when the environment is updated): the doctree is pickled without a collection walking
+it, and the collection that follows frees it instead of walking it alive. A step that
+leaves many objects, more than a quarter of all the objects alive, ends with one full
+collection: left in the youngest generation, every object it made would be walked by
+the next young collection, again by the middle one, and then by the full collection
+that their number sets off anyway (CPython collects everything once the objects that
+survived young collections pass a quarter of the old ones).
 """
 
 from __future__ import annotations
@@ -18,22 +29,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-
 #: How many more objects than freed a step must leave for one full collection to end it.
 MANY = 100_000
 
 
+def _collect_if_many() -> None:
+    """One full collection after a paused step that left many objects."""
+    made = gc.get_count()[0]
+    # The memory blocks in use, all objects counted: more than the old ones, so a step
+    # is large against them less often than CPython would find it.
+    if made > MANY and 4 * made > sys.getallocatedblocks():
+        gc.collect()
+
+
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """No cyclic garbage collection inside the ``with`` block.
-
-    A step that leaves many objects (a charter of thousands of cookies), more than a
-    quarter of all the objects alive, ends with one full collection: left in the
-    youngest generation, every object it made would be walked by the next young
-    collection, again by the middle one, and then by the full collection that their
-    number sets off anyway (CPython collects everything once the objects that survived
-    young collections pass a quarter of the old ones).
-    """
+    """No cyclic garbage collection inside the ``with`` block."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -41,8 +52,31 @@ def collection_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-            made = gc.get_count()[0]
-            # The memory blocks in use, all objects counted: more than the old ones, so
-            # a step is large against them less often than CPython would find it.
-            if made > MANY and 4 * made > sys.getallocatedblocks():
-                gc.collect()
+            _collect_if_many()
+
+
+class PagePause:
+    """Collection paused from the making of a charter until its page has been read.
+
+    Held by the ``cookie`` domain of the process (never pickled): :meth:`begin` when a
+    directive starts, :meth:`end` when Sphinx reads the next page (``source-read``,
+    which a parallel reader emits too), when the environment is updated, and when the
+    build finishes (a build stopped by an error). Collection is switched back on only
+    if the pause switched it off.
+    """
+
+    __slots__ = ("paused",)
+
+    def __init__(self) -> None:
+        self.paused = False
+
+    def begin(self) -> None:
+        if not self.paused and gc.isenabled():
+            gc.disable()
+            self.paused = True
+
+    def end(self) -> None:
+        if self.paused:
+            self.paused = False
+            gc.enable()
+            _collect_if_many()

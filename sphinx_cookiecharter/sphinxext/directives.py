@@ -10,7 +10,6 @@ from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.vocabulary import COLUMNS, DEFAULT_COLUMNS, SECTIONS
-from .collection import collection_paused
 from .config import choose, site_of, split_names, texts_of
 from .domain import ObjectEntry, configured_path, domain
 from .warnings import warn
@@ -45,18 +44,19 @@ class CookieCharterDirective(SphinxDirective):
         # until a page shows a charter (YAML, Babel and the JSON Schema take a while).
         from ..render.charter import Renderer  # noqa: PLC0415
 
-        # The declaration, its model and the nodes made from them are all kept.
-        with collection_paused():
-            declaration = self.declaration()
-            if declaration is None:
-                return []
-            renderer = Renderer(
-                declaration, self.render_options(declaration), note_section=self.note_section
-            )
-            result = renderer.charter() if self.whole_charter else renderer.tables()
-            if renderer.options.index:
-                self.index(renderer, result)
-            return result
+        # The declaration, its model and the nodes made from them are all kept, the
+        # nodes until the page is read (see .collection).
+        domain(self.env).collection.begin()
+        declaration = self.declaration()
+        if declaration is None:
+            return []
+        renderer = Renderer(
+            declaration, self.render_options(declaration), note_section=self.note_section
+        )
+        result = renderer.charter() if self.whole_charter else renderer.tables()
+        if renderer.options.index:
+            self.index(renderer, result)
+        return result
 
     # --- the declaration ---------------------------------------------------------------
 

@@ -28,7 +28,7 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from ..i18n import CATALOG
-from .collection import collection_paused
+from .collection import PagePause, collection_paused
 from .warnings import report, report_finding, warn
 
 if TYPE_CHECKING:
@@ -210,6 +210,12 @@ class CookieDomain(Domain):
     #: value of :func:`data_shape`, written out so that a build does not import the
     #: model to know it; a test fails when the two part.
     data_version = DATA_SHAPE
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Collection paused while a page with a charter is read: the process's, not
+        #: the environment's (see .collection).
+        self.collection = PagePause()
 
     # --- the data ---------------------------------------------------------------------
 
@@ -446,6 +452,12 @@ def refresh_declarations(app: Sphinx, env: BuildEnvironment, docnames: list[str]
     configured = app.config.cookiecharter_declaration
     also = [configured_path(app.srcdir, configured)] if configured else []
     domain(env).refresh(also)
+
+
+def end_collection_pause(app: Sphinx, *args: Any) -> None:
+    """``source-read``, ``env-updated`` (before the report) and ``build-finished``: the
+    page that paused collection has been read (see .collection)."""
+    domain(app.env).collection.end()
 
 
 def report_declarations(app: Sphinx, env: BuildEnvironment) -> None:

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from sphinx_cookiecharter.sphinxext.collection import MANY, collection_paused
+from sphinx_cookiecharter.sphinxext.collection import MANY, PagePause, collection_paused
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 class Kept:
@@ -72,3 +74,44 @@ def test_collection_left_off_stays_off() -> None:
         assert len(kept) == 2 * MANY
     finally:
         gc.enable()
+
+
+def test_a_page_pause_switches_collection_back_on_once() -> None:
+    pause = PagePause()
+    pause.begin()
+    assert not gc.isenabled()
+    pause.begin()  # a second charter on the page
+    pause.end()
+    assert gc.isenabled()
+    pause.end()  # the next page, the update, the end of the build: nothing to do
+    assert gc.isenabled()
+
+
+def test_a_page_pause_leaves_collection_switched_off_by_others_alone() -> None:
+    gc.disable()
+    try:
+        pause = PagePause()
+        pause.begin()
+        pause.end()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_collection_is_paused_from_a_charter_until_its_page_is_read(
+    build: Callable[..., SphinxTestApp], make_app: Callable[..., SphinxTestApp]
+) -> None:
+    """Paused while a page with a charter is read and pickled, back on for the next page
+    (``plain`` shows no charter) and once the build is over."""
+    app = build("multi")
+    srcdir = app.srcdir
+    app.cleanup()
+    again = make_app("html", srcdir=srcdir, freshenv=True)
+    enabled: dict[str, bool] = {}
+    again.connect(
+        "doctree-read", lambda _app, doctree: enabled.__setitem__(_app.env.docname, gc.isenabled())
+    )
+    again.build()
+    assert enabled["a"] is False
+    assert enabled["plain"] is True
+    assert gc.isenabled()
