@@ -40,6 +40,20 @@ def bump(path: Path, text: str | None = None) -> None:
     os.utime(path, ns=(later, later))
 
 
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The declaration files the domain parses from now on."""
+    calls: list[str] = []
+    real = loader.load_declaration
+
+    def counting(path: os.PathLike[str], **kwargs: object) -> loader.LoadResult:
+        calls.append(os.fspath(path))
+        return real(path, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(domain_module, "load_declaration", counting)
+    return calls
+
+
 def test_editing_the_declaration_rereads_only_its_pages(
     build: Callable[..., SphinxTestApp],
 ) -> None:
@@ -71,16 +85,9 @@ def test_a_missing_file_is_read_once_it_exists(
 
 
 def test_one_declaration_is_parsed_once_per_build(
-    build: Callable[..., SphinxTestApp], monkeypatch: pytest.MonkeyPatch
+    build: Callable[..., SphinxTestApp], parses: list[str]
 ) -> None:
-    calls: list[str] = []
-    real = loader.load_declaration
-
-    def counting(path: os.PathLike[str], **kwargs: object) -> loader.LoadResult:
-        calls.append(os.fspath(path))
-        return real(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(domain_module, "load_declaration", counting)
+    calls = parses
     app = build("multi")
     assert len(calls) == 1
     bump(app.srcdir / "data" / "cookies.toml")
@@ -91,19 +98,13 @@ def test_one_declaration_is_parsed_once_per_build(
 def test_a_new_process_keeps_the_parsed_declaration_from_the_environment(
     build: Callable[..., SphinxTestApp],
     make_app: Callable[..., SphinxTestApp],
-    monkeypatch: pytest.MonkeyPatch,
+    parses: list[str],
 ) -> None:
     first = build("multi")
     srcdir = first.srcdir
     first.cleanup()
-    calls: list[str] = []
-    real = loader.load_declaration
-
-    def counting(path: os.PathLike[str], **kwargs: object) -> loader.LoadResult:
-        calls.append(os.fspath(path))
-        return real(path, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(domain_module, "load_declaration", counting)
+    parses.clear()
+    calls = parses
     bump(srcdir / "a.rst", (srcdir / "a.rst").read_text(encoding="utf-8") + "\nEdited.\n")
     # A new application unpickles the environment the first one saved.
     again = make_app("html", srcdir=srcdir, confoverrides={"cookiecharter_lint": False})
