@@ -63,9 +63,12 @@ LATEX_SIZES = (
 )
 #: Where a name may break; and what keeps a header or provider name whole (set ragged
 #: right: a narrow column would otherwise stretch the spaces of a header it may not
-#: hyphenate).
+#: hyphenate). ``\arraybackslash`` gives ``\\`` back its meaning of a row's end, which
+#: ``\raggedright`` changes: Sphinx 7.4 ends a row inside its last cell.
 LATEX_BREAK = r"\allowbreak{}"
-LATEX_NO_HYPHENATION = r"\raggedright\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
+LATEX_NO_HYPHENATION = (
+    r"\raggedright\arraybackslash\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
+)
 #: Where a long word of a declared text (a URL in a purpose) may break in print.
 LONG_WORD_BREAKS = re.compile(r"(?<=[/.?&=_\-:])(?=[^\s])")
 #: How a left-to-right run of a right-to-left charter is set: Sphinx writes an inline

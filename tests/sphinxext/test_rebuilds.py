@@ -107,7 +107,12 @@ def test_a_new_process_keeps_the_parsed_declaration_from_the_environment(
     calls = parses
     bump(srcdir / "a.rst", (srcdir / "a.rst").read_text(encoding="utf-8") + "\nEdited.\n")
     # A new application unpickles the environment the first one saved.
-    again = make_app("html", srcdir=srcdir, confoverrides={"cookiecharter_lint": False})
+    # The fixture's settings: another configuration would make Sphinx read every page.
+    again = make_app(
+        "html",
+        srcdir=srcdir,
+        confoverrides={"show_warning_types": True, "cookiecharter_lint": False},
+    )
     kept = list(domain_module.domain(again.env).declarations.values())
     # Kept as one pickled value, unpickled only when a page asks for it.
     assert kept
