@@ -54,14 +54,6 @@ class Need:
     whole: int = 0
 
 
-def column_name(entry: nodes.Element) -> str | None:
-    """The column of a charter cell, from its ``cookiecharter-<column>`` class."""
-    for cls in entry["classes"]:
-        if cls.startswith("cookiecharter-"):
-            return str(cls.removeprefix("cookiecharter-"))
-    return None
-
-
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
@@ -174,15 +166,13 @@ def shape(text: str, seen: dict[str, Counts] | None = None) -> Shape:
     A word is as wide as its plain letters and its wide ones (capitals) make it, more of
     either never narrower: a word with no more of both than another is left out.
     """
-    if seen is None:
-        counted = set(map(_counts, _words(text)))
-    else:
-        counted = set()
-        for word in _words(text):
-            counts = seen.get(word)
-            if counts is None:
-                counts = seen[word] = _counts(word)
-            counted.add(counts)
+    seen = {} if seen is None else seen
+    counted = set()
+    for word in _words(text):
+        counts = seen.get(word)
+        if counts is None:
+            counts = seen[word] = _counts(word)
+        counted.add(counts)
     return _counts(text[:LONGEST_LINE]), _widest(counted)
 
 
@@ -218,7 +208,7 @@ def cell_need(
     at its separators in this output."""
     literals, paragraphs = cell_content(entry)
     return _content_need(
-        column_name(entry) in WHOLE_WORD_COLUMNS,
+        _whole_words(entry),
         literals,
         [shape(text) for text in paragraphs],
         whole_names=whole_names,
@@ -374,6 +364,22 @@ def cells_needs(columns: Sequence[Iterable[Cell]], profiles: Sequence[Profile]) 
         ]
         for column in found
     ]
+
+
+def charter_elements(node: nodes.Node) -> Iterator[nodes.Element]:
+    """The elements in ``node`` in order, where a charter's table stands for itself and
+    its rows: its cells hold no id and no table, and are most of a page's nodes."""
+    stack: list[nodes.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if not isinstance(current, nodes.Element):
+            continue
+        yield current
+        if isinstance(current, nodes.table) and "cookiecharter" in current["classes"]:
+            for _, row in rows(current):
+                yield row
+            continue
+        stack.extend(reversed(current.children))
 
 
 def column_needs(

@@ -22,6 +22,7 @@ from ..render.widths import (
     SCREEN_WIDTHS,
     Need,
     Scales,
+    charter_elements,
     colspecs,
     column_needs,
     fit,
@@ -134,26 +135,10 @@ def stored_screen_layout(table: nodes.table) -> tuple[list[int], float]:
 # --- the transform -----------------------------------------------------------------------
 
 
-def page_elements(document: nodes.document) -> Iterator[nodes.Element]:
-    """The elements of the page in order, where a charter's table stands for itself and
-    its rows: its cells hold no id and no table, and are most of a page's nodes."""
-    stack: list[nodes.Node] = [document]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node, nodes.Element):
-            continue
-        yield node
-        if isinstance(node, nodes.table) and "cookiecharter" in node["classes"]:
-            for _, row in rows(node):
-                yield row
-            continue
-        stack.extend(reversed(node.children))
-
-
 def charter_tables(document: nodes.document) -> list[nodes.table]:
     return [
         node
-        for node in page_elements(document)
+        for node in charter_elements(document)
         if isinstance(node, nodes.table) and "cookiecharter" in node["classes"]
     ]
 
@@ -337,7 +322,7 @@ class Adaptation:
         two charters.
         """
         seen: Counter[str] = Counter()
-        for node in page_elements(self.document):
+        for node in charter_elements(self.document):
             ids = node["ids"]
             if not ids:
                 continue
@@ -391,9 +376,8 @@ class Adaptation:
 
     def html_table(self, table: nodes.table, label: str, min_width: float) -> None:
         for literal in list(name_literals(table)):
-            text = literal.astext()
-            if len(pieces(text)) < 2 or _BLANK.search(text):
-                continue  # nothing to break, or words the translator writes apart
+            if _BLANK.search(literal.astext()):
+                continue  # words the translator writes apart
             name = name_literal(literal.rawsource, "", *literal.children, **literal.attributes)
             literal.parent.replace(literal, name)
         for entry in list(header_entries(table)):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from docutils import nodes
 from docutils.parsers.rst import directives
 from docutils.parsers.rst.states import RSTState
 from sphinx.util.docutils import SphinxDirective
@@ -15,7 +14,7 @@ from .domain import ObjectEntry, configured_path, domain
 from .warnings import warn
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from docutils import nodes
 
     from ..core.model import Declaration
     from ..render.options import RenderOptions
@@ -158,7 +157,7 @@ class CookieCharterDirective(SphinxDirective):
         left off the second view, so ids stay unique; the domain warns of the duplicate.
         """
         from ..render.anchors import category_anchor  # noqa: PLC0415 (see run)
-        from ..render.widths import rows  # noqa: PLC0415 (see run)
+        from ..render.widths import charter_elements  # noqa: PLC0415 (see run)
 
         shown: dict[str, tuple[str, str, str, str]] = {}
         for category in renderer.categories():
@@ -171,19 +170,16 @@ class CookieCharterDirective(SphinxDirective):
         cookies = domain(self.env)
         docname, location = self.env.docname, self.get_location()
         for node in result:
-            for table in _tables(node):
-                for element in (table, *(row for _, row in rows(table))):
-                    for anchor in [anchor for anchor in element["ids"] if anchor in shown]:
-                        if anchor in document.ids:
-                            element["ids"].remove(anchor)
-                        else:
-                            document.ids[anchor] = element
-                        objtype, name, title, provider = shown[anchor]
-                        cookies.note_object(
-                            objtype,
-                            name,
-                            ObjectEntry(docname, anchor, title, provider, location),
-                        )
+            for element in charter_elements(node):
+                for anchor in [anchor for anchor in element["ids"] if anchor in shown]:
+                    if anchor in document.ids:
+                        element["ids"].remove(anchor)
+                    else:
+                        document.ids[anchor] = element
+                    objtype, name, title, provider = shown[anchor]
+                    cookies.note_object(
+                        objtype, name, ObjectEntry(docname, anchor, title, provider, location)
+                    )
 
 
 class CookieTableDirective(CookieCharterDirective):
@@ -195,14 +191,3 @@ class CookieTableDirective(CookieCharterDirective):
         for name, convert in CookieCharterDirective.option_spec.items()
         if name != "sections"
     }
-
-
-def _tables(node: nodes.Node) -> Iterator[nodes.table]:
-    """The tables in ``node``, in order, found without a walk of their cells."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, nodes.table):
-            yield current
-        elif isinstance(current, nodes.Element):
-            stack.extend(reversed(current.children))

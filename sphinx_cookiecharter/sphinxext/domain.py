@@ -110,24 +110,24 @@ class ReadDeclaration:
             assert self._pickled is not None
             with collection_paused():
                 self._result = pickle.loads(self._pickled)
-            self._pickled = None
         return self._result
+
+    def pickled(self) -> bytes:
+        """The result pickled, once: it never changes."""
+        if self._pickled is None:
+            with collection_paused():
+                self._pickled = pickle.dumps(self._result, pickle.HIGHEST_PROTOCOL)
+        return self._pickled
 
     def set_aside(self) -> None:
         """Keep the result pickled only, until it is asked for again: the documents
         are written with tens of thousands of objects fewer for the garbage collector
         to walk, and the environment is pickled with the bytes already made."""
-        if self._result is not None:
-            with collection_paused():
-                self._pickled = pickle.dumps(self._result, pickle.HIGHEST_PROTOCOL)
-            self._result = None
+        self.pickled()
+        self._result = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
-        pickled = self._pickled
-        if pickled is None:
-            with collection_paused():
-                pickled = pickle.dumps(self._result, pickle.HIGHEST_PROTOCOL)
-        return (ReadDeclaration, (self.path, self.stamp, None, pickled))
+        return (ReadDeclaration, (self.path, self.stamp, None, self.pickled()))
 
 
 class Use(NamedTuple):
