@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -11,6 +12,8 @@ if TYPE_CHECKING:
 DEFAULT = "en"
 
 
+# A page's texts ask for the same few codes thousands of times.
+@lru_cache(maxsize=256)
 def normalize(code: str | None) -> str:
     """A language code in the form gettext and Babel use: ``pt_BR``, ``zh_Hans_CN``.
 
@@ -31,6 +34,7 @@ def normalize(code: str | None) -> str:
     return "_".join(spelled)
 
 
+@lru_cache(maxsize=256)
 def base(code: str | None) -> str:
     """The language without script or territory: ``pt`` for ``pt_BR``."""
     return normalize(code).split("_", 1)[0]

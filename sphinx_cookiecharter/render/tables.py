@@ -24,7 +24,14 @@ from .nodes import (
     link,
     table_skeleton,
 )
-from .widths import MIN_WIDTH, SCREEN_WIDTHS, charter_layout, colspecs
+from .widths import (
+    MIN_WIDTH,
+    SCREEN_WIDTHS,
+    WHOLE_WORD_COLUMNS,
+    Measure,
+    charter_layout,
+    colspecs,
+)
 
 if TYPE_CHECKING:
     from ..core.model import Category, Cookie, Declaration, Duration, LocalizedText, Position
@@ -32,6 +39,10 @@ if TYPE_CHECKING:
     from .options import RenderOptions
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+#: What a cell's width depends on, known as it is made: the texts of its literals
+#: (names, domains) and of its paragraphs; ``None`` when its nodes are to be measured.
+Texts = tuple[tuple[str, ...], tuple[str, ...]] | None
 
 
 class TableRenderer:
@@ -82,6 +93,12 @@ class TableRenderer:
     ) -> list[nodes.Node]:
         """Paragraphs of a declared text (split at blank lines), marked with their source
         for translators unless ``for_translators`` is false."""
+        return self.declared_paragraphs_and_texts(value, for_translators=for_translators)[0]
+
+    def declared_paragraphs_and_texts(
+        self, value: LocalizedText, *, for_translators: bool = True
+    ) -> tuple[list[nodes.Node], Texts]:
+        """:meth:`declared_paragraphs`, with their texts."""
         result: list[nodes.Node] = []
         resolved, classes = self.resolve_with_language(value)
         if self.rtl and not classes and pick_with_language(value, self.options.language)[1] is None:
@@ -95,7 +112,7 @@ class TableRenderer:
             if for_translators:
                 self.mark_source(paragraph, value.position)
             result.append(paragraph)
-        return result
+        return result, ((), tuple(chunks))
 
     def duration_text(self, duration: Duration) -> str:
         """A duration in the build language: free text picked from its mapping, any other
@@ -132,9 +149,10 @@ class TableRenderer:
         the same walk of the cells, goes with each table for the HTML builders:
         ``cookiecharter_screen_widths`` and ``cookiecharter_min_width`` (in ems).
         """
-        tables = [self.table(category) for category in self.categories()]
+        measure = Measure()
+        tables = [self.table(category, measure) for category in self.categories()]
         if tables:
-            widths, screen = charter_layout(tables)
+            widths, screen = charter_layout(measure)
             for table in tables:
                 table["classes"].append("colwidths-given")
                 for colspec, width in zip(colspecs(table), widths, strict=True):
@@ -152,12 +170,16 @@ class TableRenderer:
         value = self.wording.category_title(category.id) if category.is_default else category.id
         return nodes.title(value, value)
 
-    def table(self, category: Category) -> nodes.table:
+    def table(self, category: Category, measure: Measure) -> nodes.table:
+        """The table of one category; its cells' texts are added to ``measure``."""
         columns = list(self.options.columns)
+        headers = [self.wording.column_header(column) for column in columns]
+        for index, (column, header) in enumerate(zip(columns, headers, strict=True)):
+            measure.add(index, (), (header,), header=True, whole_words=column in WHOLE_WORD_COLUMNS)
         table, body = table_skeleton(
             (
-                Column(self.wording.column_header(column), 1, [f"cookiecharter-{column}"])
-                for column in columns
+                Column(header, 1, [f"cookiecharter-{column}"])
+                for column, header in zip(columns, headers, strict=True)
             ),
             title=self.category_title(category),
             classes=[
@@ -169,50 +191,62 @@ class TableRenderer:
             ids=[category_anchor(category.id)] if self.options.index else [],
         )
         for cookie in self.declaration.cookies_in(category.id):
-            body += self.row(cookie, columns)
+            body += self.row(cookie, columns, measure)
         return table
 
-    def row(self, cookie: Cookie, columns: list[str]) -> nodes.row:
+    def row(self, cookie: Cookie, columns: list[str], measure: Measure) -> nodes.row:
+        """The row of one cookie; its cells' texts are added to ``measure``."""
         ids = [self.target(cookie).anchor] if self.options.index else []
         row = nodes.row(ids=ids)
-        for column in columns:
-            row += nodes.entry("", *self.cell(cookie, column), classes=[f"cookiecharter-{column}"])
+        for index, column in enumerate(columns):
+            children, texts = self.cell(cookie, column)
+            entry = nodes.entry("", *children, classes=[f"cookiecharter-{column}"])
+            if texts is None:
+                measure.add_entry(index, entry)
+            else:
+                measure.add(index, *texts, whole_words=column in WHOLE_WORD_COLUMNS)
+            row += entry
         return row
 
-    def cell(self, cookie: Cookie, column: str) -> list[nodes.Node]:
+    def cell(self, cookie: Cookie, column: str) -> tuple[list[nodes.Node], Texts]:
+        """The content of one cell, and its texts when they are known without a walk
+        of its nodes."""
         match column:
             case "provider":
                 provider = cookie.provider
-                return [nodes.paragraph("", "", link(provider.name, provider.privacy_policy))]
+                paragraph = nodes.paragraph("", "", link(provider.name, provider.privacy_policy))
+                return [paragraph], ((), (provider.name,))
             case "service":
                 if not cookie.service:
-                    return self.empty()
-                return self.declared_paragraphs(cookie.service)
+                    return self.empty(), None
+                return self.declared_paragraphs_and_texts(cookie.service)
             case "name":
-                return [nodes.paragraph("", "", nodes.literal(cookie.name, cookie.name))]
+                literal = nodes.literal(cookie.name, cookie.name)
+                return [nodes.paragraph("", "", literal)], ((cookie.name,), (cookie.name,))
             case "purpose":
-                return self.declared_paragraphs(cookie.purpose)
+                return self.declared_paragraphs_and_texts(cookie.purpose)
             case "duration":
                 if cookie.duration is None:
-                    return self.empty()
+                    return self.empty(), None
                 if cookie.duration.text is not None:  # free text, shown as written
-                    return self.declared_paragraphs(cookie.duration.text)
+                    return self.declared_paragraphs_and_texts(cookie.duration.text)
                 value = keep_numbers_with_units(self.wording.duration(cookie.duration))
-                return [nodes.paragraph(value, value)]
+                return [nodes.paragraph(value, value)], ((), (value,))
             case "party":
                 value = self.wording.party(cookie.party)
-                return [nodes.paragraph(value, value)]
+                return [nodes.paragraph(value, value)], ((), (value,))
             case "storage":
                 value = self.wording.storage(cookie.storage)
-                return [nodes.paragraph(value, value)]
+                return [nodes.paragraph(value, value)], ((), (value,))
             case "domain":
                 if not cookie.domain:
-                    return self.empty()
-                return [nodes.paragraph("", "", nodes.literal(cookie.domain, cookie.domain))]
+                    return self.empty(), None
+                literal = nodes.literal(cookie.domain, cookie.domain)
+                return [nodes.paragraph("", "", literal)], ((cookie.domain,), (cookie.domain,))
             case "consent":
-                return self.consent_cell(cookie)
+                return self.consent_cell(cookie), None
             case "country":
-                return self.country_cell(cookie)
+                return self.country_cell(cookie), None
         raise KeyError(column)
 
     def consent_cell(self, cookie: Cookie) -> list[nodes.Node]:

@@ -7,8 +7,8 @@ separators) or its longest piece (print and screen break names after ``_ - . @ *
 What is left of the line is shared in proportion to how much longer each column's
 content is than its floor, so the purpose column, the longest text, gets the most room.
 
-The tables are measured when they are made, in one walk of their cells, for the two
-outputs that share one charter's widths: a plain-text line (the column widths every
+The tables are measured from texts gathered as their cells are made (:class:`Measure`),
+for the two outputs that share one charter's widths: a plain-text line (the column widths every
 builder is given) and a screen (the layout the HTML builders take,
 :func:`screen_layout`). Print refits each table when it is written, in the Sphinx layer,
 from the same measures with its own scales.
@@ -166,14 +166,7 @@ def shape(text: str, seen: dict[str, Counts] | None = None) -> Shape:
     A word is as wide as its plain letters and its wide ones (capitals) make it, more of
     either never narrower: a word with no more of both than another is left out.
     """
-    seen = {} if seen is None else seen
-    counted = set()
-    for word in _words(text):
-        counts = seen.get(word)
-        if counts is None:
-            counts = seen[word] = _counts(word)
-        counted.add(counts)
-    return _counts(text[:LONGEST_LINE]), _widest(counted)
+    return _counts(text[:LONGEST_LINE]), _frontier(_words(text), {} if seen is None else seen)
 
 
 def _widest(counted: set[Counts]) -> frozenset[Counts]:
@@ -201,22 +194,6 @@ SAME = Scales()
 TEXT: tuple[bool, Scales] = (True, SAME)
 
 
-def cell_need(
-    entry: nodes.Element, *, whole_names: bool, header: bool = False, scales: Scales = SAME
-) -> Need:
-    """The need of one cell. ``whole_names``: a literal (a name, a domain) cannot break
-    at its separators in this output."""
-    literals, paragraphs = cell_content(entry)
-    return _content_need(
-        _whole_words(entry),
-        literals,
-        [shape(text) for text in paragraphs],
-        whole_names=whole_names,
-        header=header,
-        scales=scales,
-    )
-
-
 def cell_content(entry: nodes.Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """What a cell's width depends on: the texts of its literals (names, domains) and
     of its paragraphs, in one walk of the cell."""
@@ -239,35 +216,6 @@ def cell_content(entry: nodes.Element) -> tuple[tuple[str, ...], tuple[str, ...]
             paragraphs.append(node.astext())
         stack.extend(reversed(node.children))
     return tuple(literals), tuple(paragraphs)
-
-
-def _content_need(
-    whole_words: bool,
-    literals: tuple[str, ...],
-    paragraphs: Sequence[Shape],
-    *,
-    whole_names: bool,
-    header: bool,
-    scales: Scales,
-) -> Need:
-    """The need of a cell of ``literals`` and ``paragraphs`` (their shapes; see
-    :func:`cell_need`); ``whole_words``: its column's words may not be broken (a
-    provider's name)."""
-    floor = 0
-    natural = 0
-    whole = 0
-    for value in literals:
-        # The text builder quotes a literal: two characters more.
-        whole = max(whole, len(value) + 2 if whole_names else len(value))
-        floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
-    # In a cell with a name or domain, the words do not set the floor.
-    for measured in paragraphs:
-        width, longest = scales.measure_shape(measured, header=header)
-        natural = max(natural, width)
-        if not (header or whole_words):
-            longest = min(longest, scales.longest_word)
-        floor = max(floor, longest if not literals else 0)
-    return Need(floor, max(natural, floor), max(whole, floor))
 
 
 def colspecs(table: nodes.table) -> list[nodes.colspec]:
@@ -295,32 +243,6 @@ def rows(table: nodes.table) -> Iterator[tuple[bool, nodes.row]]:
                         yield header, row
 
 
-#: A distinct cell of a column: whether it is a header, whether its column's words may
-#: not be broken, the texts of its literals and of its paragraphs.
-Cell = tuple[bool, bool, tuple[str, ...], tuple[str, ...]]
-
-
-def column_cells(tables: Iterable[nodes.table]) -> list[set[Cell]]:
-    """The distinct cells of each column of tables that have the same columns (one
-    charter's), found in one walk of the tables: a charter repeats its texts
-    (providers, services, purposes, durations), and every output measures each distinct
-    cell once from these."""
-    columns: list[set[Cell]] = []
-    for table in tables:
-        for header, row in rows(table):
-            index = 0
-            for entry in row.children:
-                if not isinstance(entry, nodes.entry):
-                    continue
-                if index == len(columns):
-                    columns.append(set())
-                literals, paragraphs = cell_content(entry)
-                whole_words = _whole_words(entry)
-                columns[index].add((header, whole_words, literals, paragraphs))
-                index += 1
-    return columns
-
-
 def _whole_words(entry: nodes.Element) -> bool:
     """Whether the words of a cell's column may not be broken (a provider's name)."""
     classes = entry["classes"]
@@ -331,39 +253,145 @@ def _whole_words(entry: nodes.Element) -> bool:
 Profile = tuple[bool, Scales]
 
 
-def cells_needs(columns: Sequence[Iterable[Cell]], profiles: Sequence[Profile]) -> list[list[Need]]:
-    """The needs of columns given by their distinct cells (see :func:`column_cells`),
-    for each of ``profiles``: the shapes of a cell's paragraphs are found once, for
-    every profile."""
-    found: list[list[list[int]]] = [[] for _ in profiles]  # floor, natural, whole
-    seen: dict[str, Counts] = {}
-    for cells in columns:
-        for column in found:
-            column.append([0, 0, 0])
-        for header, whole_words, literals, paragraphs in cells:
-            shapes = [shape(text, seen) for text in paragraphs]
-            for (whole_names, scales), column in zip(profiles, found, strict=True):
-                need = _content_need(
-                    whole_words,
-                    literals,
-                    shapes,
-                    whole_names=whole_names,
-                    header=header,
-                    scales=scales,
-                )
-                sums = column[-1]
-                sums[0] = max(sums[0], need.floor)
-                # A header can wrap at its spaces: only its words count.
-                if not header:
-                    sums[1] = max(sums[1], need.natural)
-                sums[2] = max(sums[2], need.whole)
-    return [
-        [
-            Need(floor, max(floor, natural, whole), max(floor, whole))
-            for floor, natural, whole in column
+class _Column:
+    """What one column's widths depend on, whatever the output: the texts of its
+    literals, the first :data:`LONGEST_LINE` characters of its paragraphs, and the
+    words that may set its floor (apart for headers and for columns whose words stay
+    whole). A column needs the most any of its cells needs, so its cells' texts can be
+    gathered in sets: a text met again adds nothing."""
+
+    __slots__ = ("header_words", "lines", "literals", "seen", "whole_words", "words")
+
+    def __init__(self) -> None:
+        self.literals: set[str] = set()
+        self.lines: set[str] = set()
+        self.words: set[str] = set()
+        self.whole_words: set[str] = set()
+        self.header_words: set[str] = set()
+        #: The paragraphs whose words were taken, with the set they went to.
+        self.seen: set[tuple[int, str]] = set()
+
+    def add(
+        self,
+        literals: Iterable[str],
+        paragraphs: Iterable[str],
+        *,
+        header: bool,
+        whole_words: bool,
+    ) -> None:
+        literals = tuple(literals)
+        self.literals.update(literals)
+        for text in paragraphs:
+            if header:
+                words, kind = self.header_words, 0
+            else:
+                self.lines.add(text[:LONGEST_LINE])
+                if literals:
+                    # In a cell with a name or domain, the words do not set the floor.
+                    continue
+                words, kind = (self.whole_words, 1) if whole_words else (self.words, 2)
+            if (kind, text) not in self.seen:
+                self.seen.add((kind, text))
+                words.update(_words(text))
+
+    def frontiers(self, counted: dict[str, Counts]) -> tuple[frozenset[Counts], ...]:
+        """The counts that can be widest, whatever the scales: of the words that may be
+        shortened to a scale's longest word, of those kept whole, of the header's words
+        and of the lines."""
+        return tuple(
+            _frontier(texts, counted)
+            for texts in (self.words, self.whole_words, self.header_words, self.lines)
+        )
+
+    def need(self, profile: Profile, frontiers: tuple[frozenset[Counts], ...]) -> Need:
+        """What this column needs in an output measuring by ``profile``, from its
+        :meth:`frontiers`."""
+        whole_names, scales = profile
+        words, whole_words, header_words, lines = frontiers
+
+        def widest(counted: frozenset[Counts], *, header: bool = False) -> int:
+            return max((scales._width(counts, header=header) for counts in counted), default=0)
+
+        floor = min(widest(words), scales.longest_word) if words else 0
+        floor = max(floor, widest(whole_words), widest(header_words, header=True))
+        whole = 0
+        if self.literals:
+            # The text builder quotes a literal: two characters more.
+            whole = max(map(len, self.literals)) + (2 if whole_names else 0)
+            longest_piece = max(
+                (len(piece) for value in self.literals for piece in pieces(value)), default=0
+            )
+            floor = max(floor, whole if whole_names else longest_piece)
+        natural = widest(lines)
+        return Need(floor, max(floor, natural, whole), max(floor, whole))
+
+
+def _frontier(texts: Iterable[str], counted: dict[str, Counts]) -> frozenset[Counts]:
+    """The counts of ``texts`` that can be the widest (see :func:`_widest`); ``counted``
+    holds the counts of texts met before, so that each is counted once."""
+    found = set()
+    for text in texts:
+        counts = counted.get(text)
+        if counts is None:
+            counts = counted[text] = _counts(text)
+        found.add(counts)
+    return _widest(found)
+
+
+class Measure:
+    """What the widths of tables that have the same columns (one charter's) depend on,
+    gathered as their cells are made (:meth:`add`) or from the tables
+    (:meth:`of_tables`), then measured for each output (:meth:`needs`)."""
+
+    def __init__(self) -> None:
+        self.columns: list[_Column] = []
+
+    @classmethod
+    def of_tables(cls, tables: Iterable[nodes.table]) -> Measure:
+        """The measure of tables already made, in one walk of their cells."""
+        measure = cls()
+        for table in tables:
+            for header, row in rows(table):
+                index = 0
+                for entry in row.children:
+                    if isinstance(entry, nodes.entry):
+                        measure.add_entry(index, entry, header=header)
+                        index += 1
+        return measure
+
+    def add(
+        self,
+        index: int,
+        literals: Iterable[str],
+        paragraphs: Iterable[str],
+        *,
+        header: bool = False,
+        whole_words: bool = False,
+    ) -> None:
+        """A cell of column ``index`` holding ``literals`` (names, domains) and
+        ``paragraphs`` (their texts); ``whole_words``: its column's words may not be
+        broken (a provider's name)."""
+        while len(self.columns) <= index:
+            self.columns.append(_Column())
+        self.columns[index].add(literals, paragraphs, header=header, whole_words=whole_words)
+
+    def add_entry(self, index: int, entry: nodes.Element, *, header: bool = False) -> None:
+        """A cell of column ``index``, measured from its nodes."""
+        literals, paragraphs = cell_content(entry)
+        self.add(index, literals, paragraphs, header=header, whole_words=_whole_words(entry))
+
+    def needs(self, *profiles: Profile) -> list[list[Need]]:
+        """What each column needs in each output, measuring by its profile: the texts
+        are counted once for all."""
+        counted: dict[str, Counts] = {}
+        frontiers = [column.frontiers(counted) for column in self.columns]
+        return [
+            [
+                column.need(profile, found)
+                for column, found in zip(self.columns, frontiers, strict=True)
+            ]
+            for profile in profiles
         ]
-        for column in found
-    ]
 
 
 def charter_elements(node: nodes.Node) -> Iterator[nodes.Element]:
@@ -386,7 +414,7 @@ def column_needs(
     tables: Iterable[nodes.table], *, whole_names: bool, scales: Scales = SAME
 ) -> list[Need]:
     """The needs of the columns of tables that have the same columns (one charter's)."""
-    return cells_needs(column_cells(tables), [(whole_names, scales)])[0]
+    return Measure.of_tables(tables).needs((whole_names, scales))[0]
 
 
 def fit(needs: Sequence[Need], room: int) -> list[int]:
@@ -432,7 +460,7 @@ def text_room(columns: int, line: int = TEXT_LINE) -> int:
 def text_widths(tables: Sequence[nodes.table]) -> list[int]:
     """Widths in characters for plain-text output: names and domains whole, within 80
     characters when the content allows it."""
-    return text_fit(cells_needs(column_cells(tables), [TEXT])[0])
+    return text_fit(Measure.of_tables(tables).needs(TEXT)[0])
 
 
 def text_fit(needs: Sequence[Need]) -> list[int]:
@@ -497,8 +525,8 @@ def screen_layout(measured: Sequence[Need]) -> ScreenLayout:
     return ScreenLayout(tuple(widths), least)
 
 
-def charter_layout(tables: Sequence[nodes.table]) -> tuple[list[int], ScreenLayout]:
-    """The plain-text widths and the screen layout of one charter's tables, from one
-    walk of their cells."""
-    text, screen = cells_needs(column_cells(tables), [TEXT, SCREEN])
+def charter_layout(measure: Measure) -> tuple[list[int], ScreenLayout]:
+    """The plain-text widths and the screen layout of one charter's tables, from what
+    was gathered as their cells were made."""
+    text, screen = measure.needs(TEXT, SCREEN)
     return text_fit(text), screen_layout(screen)

@@ -163,6 +163,13 @@ def name_literals(table: nodes.table) -> Iterator[nodes.literal]:
             if isinstance(entry, nodes.entry) and any(
                 cls in NAME_COLUMNS for cls in entry["classes"]
             ):
+                children = entry.children
+                # A name's cell: one paragraph holding the literal alone.
+                if len(children) == 1 and len(children[0].children) == 1:
+                    literal = children[0].children[0]
+                    if isinstance(literal, nodes.literal):
+                        yield literal
+                        continue
                 yield from entry.findall(nodes.literal)
 
 
@@ -375,16 +382,22 @@ class Adaptation:
             self.html_table(table, label, min_width)
 
     def html_table(self, table: nodes.table, label: str, min_width: float) -> None:
+        # Each parent is told its document before a node of it is replaced: the new
+        # node would otherwise look for it up the tree (for each of thousands of rows).
+        document = self.document
         for literal in list(name_literals(table)):
             if _BLANK.search(literal.astext()):
                 continue  # words the translator writes apart
             name = name_literal(literal.rawsource, "", *literal.children, **literal.attributes)
-            literal.parent.replace(literal, name)
+            parent = literal.parent
+            parent.document = document
+            parent.replace(literal, name)
         for entry in list(header_entries(table)):
             cell = header_cell("", *entry.children)
             cell["classes"] = list(entry["classes"])
             entry.parent.replace(entry, cell)
         for empty in empty_marks([table]):
+            empty.document = document
             for inline in list(empty.children):
                 if isinstance(inline, nodes.inline) and "cookiecharter-dash" in inline["classes"]:
                     hidden = html_element(

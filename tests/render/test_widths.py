@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from docutils import nodes
 
 from sphinx_cookiecharter.core.load import parse_declaration
+from sphinx_cookiecharter.core.vocabulary import COLUMNS
 from sphinx_cookiecharter.render.options import RenderOptions
 from sphinx_cookiecharter.render.tables import TableRenderer
 from sphinx_cookiecharter.render.widths import (
     SAME,
+    SCREEN,
+    TEXT,
+    Measure,
     Need,
+    Profile,
     Scales,
     _counts,
+    _words,
+    cell_content,
     column_needs,
     fit,
     pieces,
+    rows,
     shape,
     text_room,
 )
@@ -149,3 +160,73 @@ def test_a_shape_keeps_the_words_that_can_be_widest_whatever_the_scales() -> Non
     seen: dict[str, tuple[int, int, int]] = {}
     assert shape(text, seen) == (line, kept)
     assert seen["choice"] == _counts("choice")
+
+
+def _measured_cell_by_cell(tables: list[nodes.table], profile: Profile) -> list[Need]:
+    """Needs found the plain way, as a reference: every cell measured on its own (every
+    word of it, as a line may break, and its line), then each column taking the most
+    any cell needs."""
+    whole_names, scales = profile
+    columns: dict[int, list[Need]] = {}
+    for table in tables:
+        for header, row in rows(table):
+            entries = [entry for entry in row.children if isinstance(entry, nodes.entry)]
+            for index, entry in enumerate(entries):
+                literals, paragraphs = cell_content(entry)
+                whole_words = "cookiecharter-provider" in entry["classes"]
+                floor = natural = whole = 0
+                for value in literals:
+                    whole = max(whole, len(value) + (2 if whole_names else 0))
+                    floor = max(floor, whole if whole_names else max(map(len, pieces(value))))
+                for text in paragraphs:
+                    natural = max(natural, scales.width(text[:200]))
+                    widest = max(
+                        (scales.width(word, header=header) for word in _words(text)), default=0
+                    )
+                    if not (header or whole_words):
+                        widest = min(widest, scales.longest_word)
+                    if not literals:
+                        floor = max(floor, widest)
+                columns.setdefault(index, []).append(Need(floor, 0 if header else natural, whole))
+    result = []
+    for index in sorted(columns):
+        needs = columns[index]
+        floor = max(need.floor for need in needs)
+        natural = max(need.natural for need in needs)
+        whole = max(need.whole for need in needs)
+        result.append(Need(floor, max(floor, natural, whole), max(floor, whole)))
+    return result
+
+
+#: A declaration with words longer than a column may keep whole (a URL, a provider's).
+LONG_WORDS = DECLARATION.replace(
+    "Counts.", "Counts visits (https://stats.example.org/privacy/what-we-count-and-why)."
+).replace("ExpressionEngine", "ExpressionEngineContentManagementSystems")
+
+
+@pytest.mark.parametrize(
+    "example",
+    ["docs/cookies.yaml", "docs/examples/model-fr.yaml", "docs/examples/banner-demo.yaml", ""],
+)
+@pytest.mark.parametrize("language", ["en", "fr", "ja"])
+def test_what_is_gathered_as_cells_are_made_measures_as_every_cell_would(
+    example: str, language: str
+) -> None:
+    """The measure gathered as a charter's cells are made (texts in sets, counted once)
+    gives each output the widths that measuring every cell of the made tables gives:
+    with every column, empty cells, names, domains, countries, headers and words
+    longer than a column may keep."""
+    path = Path(__file__).parents[2] / example
+    text = path.read_text(encoding="utf-8") if example else LONG_WORDS
+    declaration = parse_declaration(text, "yaml").declaration
+    assert declaration is not None
+    renderer = TableRenderer(declaration, RenderOptions(columns=COLUMNS, language=language))
+    measure = Measure()
+    made = [renderer.table(category, measure) for category in renderer.categories()]
+    assert made
+    profiles = [TEXT, SCREEN, (False, Scales(text=0.88, header=1.1, capitals=1.5))]
+    gathered = measure.needs(*profiles)
+    walked = Measure.of_tables(made).needs(*profiles)
+    assert gathered == walked
+    for profile, needs in zip(profiles, gathered, strict=True):
+        assert needs == _measured_cell_by_cell(made, profile)
