@@ -69,6 +69,9 @@ class TableRenderer:
             if base(self.wording.language) == base(options.language)
             else normalize(self.wording.language)
         )
+        #: The classes of a declared text by the language it is in (see
+        #: :meth:`resolve_with_language`): a charter's texts are in a few languages.
+        self.language_classes: dict[str | None, list[str]] = {}
 
     # --- declared texts ---------------------------------------------------------------
 
@@ -84,9 +87,13 @@ class TableRenderer:
         """A declared text in the build language (or its fallback), and the classes
         that give its language when it differs from the text around it."""
         text, language = pick_with_language(value, self.options.language)
-        around = self.wording_lang or self.options.language
-        # A text given once for every language is taken to be in the page's language.
-        return text, language_class(language or self.options.language, around)
+        classes = self.language_classes.get(language)
+        if classes is None:
+            around = self.wording_lang or self.options.language
+            # A text given once for every language is taken to be in the page's language.
+            classes = language_class(language or self.options.language, around)
+            self.language_classes[language] = classes
+        return text, list(classes)
 
     def declared_paragraphs(
         self, value: LocalizedText, *, for_translators: bool = True
@@ -205,7 +212,7 @@ class TableRenderer:
                 measure.add_entry(index, entry)
             else:
                 measure.add(index, *texts, whole_words=column in WHOLE_WORD_COLUMNS)
-            row += entry
+            row.append(entry)
         return row
 
     def cell(self, cookie: Cookie, column: str) -> tuple[list[nodes.Node], Texts]:

@@ -260,7 +260,7 @@ class _Column:
     whole). A column needs the most any of its cells needs, so its cells' texts can be
     gathered in sets: a text met again adds nothing."""
 
-    __slots__ = ("header_words", "lines", "literals", "seen", "whole_words", "words")
+    __slots__ = ("header_words", "lines", "literals", "split", "whole_words", "words")
 
     def __init__(self) -> None:
         self.literals: set[str] = set()
@@ -268,30 +268,35 @@ class _Column:
         self.words: set[str] = set()
         self.whole_words: set[str] = set()
         self.header_words: set[str] = set()
-        #: The paragraphs whose words were taken, with the set they went to.
-        self.seen: set[tuple[int, str]] = set()
+        #: For each set of words, the paragraphs already split into it.
+        self.split: dict[int, set[str]] = {
+            id(words): set() for words in (self.words, self.whole_words, self.header_words)
+        }
 
     def add(
         self,
-        literals: Iterable[str],
+        literals: Sequence[str],
         paragraphs: Iterable[str],
         *,
         header: bool,
         whole_words: bool,
     ) -> None:
-        literals = tuple(literals)
-        self.literals.update(literals)
+        if literals:
+            self.literals.update(literals)
+        if header:
+            words = self.header_words
+        elif literals:
+            # In a cell with a name or domain, the words do not set the floor.
+            self.lines.update(text[:LONGEST_LINE] for text in paragraphs)
+            return
+        else:
+            words = self.whole_words if whole_words else self.words
+        split = self.split[id(words)]
         for text in paragraphs:
-            if header:
-                words, kind = self.header_words, 0
-            else:
+            if not header:
                 self.lines.add(text[:LONGEST_LINE])
-                if literals:
-                    # In a cell with a name or domain, the words do not set the floor.
-                    continue
-                words, kind = (self.whole_words, 1) if whole_words else (self.words, 2)
-            if (kind, text) not in self.seen:
-                self.seen.add((kind, text))
+            if text not in split:
+                split.add(text)
                 words.update(_words(text))
 
     def frontiers(self, counted: dict[str, Counts]) -> tuple[frozenset[Counts], ...]:
@@ -362,7 +367,7 @@ class Measure:
     def add(
         self,
         index: int,
-        literals: Iterable[str],
+        literals: Sequence[str],
         paragraphs: Iterable[str],
         *,
         header: bool = False,
