@@ -28,6 +28,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -316,10 +317,25 @@ class VariantResult:
     def summary(self) -> dict[str, Any]:
         return {
             "best_seconds": round(min(self.seconds), 4),
+            "median_seconds": round(statistics.median(self.seconds), 4),
             "best_cpu_seconds": round(min(self.cpu_seconds), 4),
             "max_rss_mib": round(max(self.max_rss_mib), 1),
             "runs": asdict(self),
         }
+
+
+def paired_ratio(seconds: Sequence[float], others: Sequence[float]) -> float:
+    """How many times ``others`` one variant's build takes: the median, over the rounds,
+    of the ratio of the two builds of one round.
+
+    The machine's speed drifts (a virtual machine shares its processors): two builds
+    that follow each other in one round meet the same drift, so their ratio cancels it,
+    where a ratio of the two best runs compares two moments that may differ by more
+    than the variants do.
+    """
+    return round(
+        statistics.median(one / other for one, other in zip(seconds, others, strict=True)), 3
+    )
 
 
 def say(message: str) -> None:
@@ -362,18 +378,19 @@ def measure_tables(sizes: Sequence[int], repeats: Callable[[int], int]) -> dict[
                 raise SystemExit(f"{variant}, N={size}: {found} table rows, expected {expected}")
         summary = {variant: per_variant[variant].summary() for variant in VARIANTS}
         charter = summary["cookie-table"]
-        # The extension's own share: what the charter's build costs beyond Sphinx's
-        # work for the very same nodes.
-        charter["extension_share"] = round(
-            1 - summary["replay"]["best_seconds"] / charter["best_seconds"], 3
-        )
         for other in ("replay", "csv-table", "list-table"):
-            charter[f"time_ratio_to_{other}"] = round(
+            charter[f"time_ratio_to_{other}"] = paired_ratio(
+                per_variant["cookie-table"].seconds, per_variant[other].seconds
+            )
+            charter[f"best_time_ratio_to_{other}"] = round(
                 charter["best_seconds"] / summary[other]["best_seconds"], 3
             )
             charter[f"memory_ratio_to_{other}"] = round(
                 charter["max_rss_mib"] / summary[other]["max_rss_mib"], 3
             )
+        # The extension's own share: what the charter's build costs beyond Sphinx's
+        # work for the very same nodes.
+        charter["extension_share"] = round(1 - 1 / charter["time_ratio_to_replay"], 3)
         results[str(size)] = summary
     return results
 
@@ -640,6 +657,8 @@ def markdown(results: dict[str, Any], plot_path: str) -> str:
     tables = results["tables"]
     sizes = results["sizes"]
     empty = results["empty_project"]
+    spread_size = "2000" if "2000" in tables else str(sizes[-1])
+    spread = tables[spread_size]["replay"]["runs"]["seconds"]
     lines = [
         "# Benchmarks",
         "",
@@ -682,28 +701,38 @@ def markdown(results: dict[str, Any], plot_path: str) -> str:
         "  CSV file with `:file:`, the header as the file's first row;",
         "- **list-table**: four `.. list-table::` directives written in the page.",
         "",
-        "Every build runs in a fresh process, `python -m sphinx -b html -q -E`; the",
-        "variants take turns, and the time is the best of the runs (wall clock, including",
-        "Python's start-up). The best run is the one least slowed by other work on the",
-        "machine, which is why Python's `timeit` reports it too: on a shared virtual machine",
-        "the same build varies by 10 to 20 % from run to run. Peak memory is the largest",
-        "resident set size of the build process over its runs, as `wait4()` reports it for",
-        "that one process. The modules the builds import are byte-compiled first, as an",
-        "installed package's are, so that no build compiles them again.",
+        "Every build runs in a fresh process, `python -m sphinx -b html -q -E`, and",
+        "takes wall-clock time including Python's start-up. The builds run in rounds: each",
+        "round builds every variant once, one after the other. The table gives each",
+        "variant's best and median run, and its CPU time in its best run.",
         "",
-        "| N | variant | runs | build time (s) | CPU time (s) | peak memory (MiB) "
+        "A **ratio** of two variants is the median, over the rounds, of the ratio of their",
+        "two builds in one round: a shared virtual machine's speed drifts, by more than the",
+        "variants differ, and two builds that follow each other meet the same drift, so",
+        "their ratio cancels it, where a ratio of best runs would compare two moments of",
+        f"the machine. In this run, the replay at N = {int(spread_size):,} took from",
+        f"{min(spread):.2f} s to {max(spread):.2f} s over {len(spread)} "
+        f"round{'' if len(spread) == 1 else 's'}.",
+        "",
+        "Peak memory is the largest resident set size of the build process over its runs,",
+        "as `wait4()` reports it for that one process. The modules the builds import are",
+        "byte-compiled first, as an installed package's are, so that no build compiles",
+        "them again.",
+        "",
+        "| N | variant | runs | best (s) | median (s) | CPU time (s) | peak memory (MiB) "
         "| time ÷ csv-table | memory ÷ csv-table |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size in sizes:
         csv_result = tables[str(size)]["csv-table"]
         for variant in VARIANTS:
             item = tables[str(size)][variant]
-            time_ratio = item["best_seconds"] / csv_result["best_seconds"]
+            time_ratio = paired_ratio(item["runs"]["seconds"], csv_result["runs"]["seconds"])
             memory_ratio = item["max_rss_mib"] / csv_result["max_rss_mib"]
             lines.append(
                 f"| {size:,} | {variant} | {len(item['runs']['seconds'])} "
-                f"| {item['best_seconds']:.2f} | {item['best_cpu_seconds']:.2f} "
+                f"| {item['best_seconds']:.2f} | {item['median_seconds']:.2f} "
+                f"| {item['best_cpu_seconds']:.2f} "
                 f"| {item['max_rss_mib']:.0f} | {_fmt_ratio(time_ratio)} "
                 f"| {_fmt_ratio(memory_ratio)} |"
             )
@@ -719,8 +748,12 @@ def markdown(results: dict[str, Any], plot_path: str) -> str:
         f"{charter['time_ratio_to_replay']:.2f} × the time Sphinx alone needs for the same "
         f"nodes, {charter['time_ratio_to_csv-table']:.2f} × the time of the `csv-table` "
         f"version and {charter['time_ratio_to_list-table']:.2f} × the time of the "
-        "`list-table` version. The extension's own share of the build (what it costs "
-        f"beyond the replay: reading, checking, rendering, indexing) is {shares}.",
+        "`list-table` version (ratios of their best runs: "
+        f"{charter['best_time_ratio_to_replay']:.2f}, "
+        f"{charter['best_time_ratio_to_csv-table']:.2f} and "
+        f"{charter['best_time_ratio_to_list-table']:.2f}). The extension's own share of "
+        "the build (what it costs beyond the replay: reading, checking, rendering, "
+        f"indexing) is {shares}.",
         "",
         f"![Build time and peak memory against the number of cookies]({plot_path})",
         "",
@@ -767,7 +800,7 @@ def markdown(results: dict[str, Any], plot_path: str) -> str:
         "- **Build time**: at N = 2,000 and N = 10,000, a page built with `cookie-table`",
         f"  takes at most {TARGET_RATIO_REPLAY} × the time Sphinx alone needs for the same",
         f"  nodes (the replay), and at most {TARGET_RATIO_TIME} × the time of the same tables",
-        "  written with `csv-table`.",
+        "  written with `csv-table` (ratios of builds in the same round, as above).",
         "- **Extension load**: adding `sphinx_cookiecharter` to an empty project's",
         "  `extensions` makes its build at most 5 % slower (importing the extension and its",
         "  dependencies, and its `setup()`).",
@@ -843,7 +876,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--repeat",
         type=int,
         default=None,
-        help="runs per table build (default 5, 3 for N=10,000; quick 1)",
+        help="rounds of table builds (default 9, 5 for N=10,000; quick 1)",
     )
     parser.add_argument(
         "--strict",
@@ -869,7 +902,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         empty_repeats = 5
     else:
         sizes = [100, 2000, 10000]
-        repeat = args.repeat or 5
+        repeat = args.repeat or 9
         empty_repeats = 21
     WORK.mkdir(parents=True, exist_ok=True)
     compile_bytecode(ROOT / "sphinx_cookiecharter")
@@ -880,7 +913,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     say("Tables (cookie-table against csv-table and list-table):")
     results["tables"] = measure_tables(
-        sizes, lambda size: max(1, repeat - 2) if size >= 10000 else repeat
+        sizes, lambda size: max(1, repeat - 4) if size >= 10000 else repeat
     )
     say("Empty project, with and without the extension:")
     results["empty_project"] = measure_empty(empty_repeats)
