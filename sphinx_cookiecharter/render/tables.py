@@ -152,8 +152,9 @@ class TableRenderer:
 
         The widths are characters fitted to the content of all the tables (see
         :mod:`.widths`) for a plain-text line, with the ``colwidths-given`` class so that
-        every builder that sizes columns uses them. The layout for screens, measured in
-        the same walk of the cells, goes with each table for the HTML builders:
+        every builder that sizes columns uses them. The layout for screens, measured from
+        the same texts (gathered as the cells are made), goes with each table for the
+        HTML builders:
         ``cookiecharter_screen_widths`` and ``cookiecharter_min_width`` (in ems).
         """
         measure = Measure()

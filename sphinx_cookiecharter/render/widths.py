@@ -282,15 +282,14 @@ class _Column:
         whole_words: bool,
     ) -> None:
         if literals:
+            # In a cell with a name or domain, the words do not set the floor.
             self.literals.update(literals)
+            if not header:
+                self.lines.update(text[:LONGEST_LINE] for text in paragraphs)
+            return
+        words = self.whole_words if whole_words else self.words
         if header:
             words = self.header_words
-        elif literals:
-            # In a cell with a name or domain, the words do not set the floor.
-            self.lines.update(text[:LONGEST_LINE] for text in paragraphs)
-            return
-        else:
-            words = self.whole_words if whole_words else self.words
         split = self.split[id(words)]
         for text in paragraphs:
             if not header:

@@ -118,7 +118,7 @@ def latex_layout(table: nodes.table) -> tuple[list[int], str]:
 # --- HTML ----------------------------------------------------------------------------
 
 # The screen layout is measured when the tables are made (render.widths.screen_layout),
-# in the same walk of the cells as the plain-text widths, and goes with each table.
+# from the same texts as the plain-text widths, and goes with each table.
 
 
 def stored_screen_layout(table: nodes.table) -> tuple[list[int], float]:

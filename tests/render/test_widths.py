@@ -230,3 +230,13 @@ def test_what_is_gathered_as_cells_are_made_measures_as_every_cell_would(
     assert gathered == walked
     for profile, needs in zip(profiles, gathered, strict=True):
         assert needs == _measured_cell_by_cell(made, profile)
+
+
+def test_a_cell_with_a_name_takes_its_floor_from_the_name_alone_header_or_not() -> None:
+    """The words beside a name or domain in its cell set no floor, in a header too."""
+    for header in (False, True):
+        measure = Measure()
+        measure.add(0, ("ab_cd",), ("ab_cd explained in averyveryverylongword",), header=header)
+        (need,) = measure.needs((False, SAME))[0]
+        assert need.floor == len("ab_")
+        assert need.whole == len("ab_cd")

@@ -199,7 +199,8 @@ def test_the_screen_layout_is_measured_when_the_page_is_read(
     build: Callable[..., SphinxTestApp],
 ) -> None:
     """The widths and least width written come from the doctree, measured with the
-    plain-text widths in one walk of the cells: a page written again measures nothing."""
+    plain-text widths from the texts gathered as the cells were made: a page written
+    again measures nothing."""
     app = build("basic")
     doctree = app.env.get_doctree("index")
     tables = [
