@@ -363,9 +363,14 @@ def measure_tables(sizes: Sequence[int], repeats: Callable[[int], int]) -> dict[
         for variant, directory in directories.items():
             make_table_project(directory, variant, rows)
         compile_bytecode(*directories.values())
+        order = list(directories)
         for repeat in range(repeats(size)):
-            # Interleaved, so that a slow moment of the machine hits every variant.
-            for variant, directory in directories.items():
+            # Interleaved, so that a slow moment of the machine hits every variant, and
+            # each round starts one variant later, so that no variant always follows
+            # the same one (the list-table build, the largest, leaves the most behind).
+            start = repeat % len(order)
+            for variant in order[start:] + order[:start]:
+                directory = directories[variant]
                 build = checked(sphinx_build(directory), f"{variant}, N={size}")
                 per_variant[variant].add(build)
                 say(
@@ -707,15 +712,16 @@ def markdown(results: dict[str, Any], plot_path: str) -> str:
         "",
         "Every build runs in a fresh process, `python -m sphinx -b html -q -E`, and",
         "takes wall-clock time including Python's start-up. The builds run in rounds: each",
-        "round builds every variant once, one after the other, in the same order. The",
-        "table gives each variant's best and median run, and its least CPU time.",
+        "round builds every variant once, one after the other, each round starting one",
+        "variant later than the one before. The table gives each variant's best and",
+        "median run, and its least CPU time.",
         "",
         "A **ratio** of two variants is the median, over the rounds, of the ratio of their",
         "two builds in one round: a shared virtual machine's speed drifts, by more than the",
-        "variants differ, and builds of one round, a few builds apart, meet much the same",
-        "drift, so their ratio mostly cancels it, where a ratio of best runs would compare",
-        f"two moments of the machine. In this run, the replay at N = {int(spread_size):,}",
-        "took from",
+        "variants differ, and builds of one round, at most three builds apart, meet much",
+        "the same drift, so their ratio mostly cancels it, where a ratio of best runs",
+        "would compare two moments of the machine. In this run, the replay at",
+        f"N = {int(spread_size):,} took from",
         f"{min(spread):.2f} s to {max(spread):.2f} s over {len(spread)} "
         f"round{'' if len(spread) == 1 else 's'}.",
         "",
