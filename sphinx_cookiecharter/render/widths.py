@@ -253,6 +253,11 @@ def _whole_words(entry: nodes.Element) -> bool:
 Profile = tuple[bool, Scales]
 
 
+#: The kinds of words a column keeps apart: those a scale's longest word caps, those of
+#: a column whose words stay whole, and the header's.
+_CAPPED, _WHOLE, _HEADER = range(3)
+
+
 class _Column:
     """What one column's widths depend on, whatever the output: the texts of its
     literals, the first :data:`LONGEST_LINE` characters of its paragraphs, and the
@@ -260,18 +265,15 @@ class _Column:
     whole). A column needs the most any of its cells needs, so its cells' texts can be
     gathered in sets: a text met again adds nothing."""
 
-    __slots__ = ("header_words", "lines", "literals", "split", "whole_words", "words")
+    __slots__ = ("lines", "literals", "split", "words")
 
     def __init__(self) -> None:
         self.literals: set[str] = set()
         self.lines: set[str] = set()
-        self.words: set[str] = set()
-        self.whole_words: set[str] = set()
-        self.header_words: set[str] = set()
-        #: For each set of words, the paragraphs already split into it.
-        self.split: dict[int, set[str]] = {
-            id(words): set() for words in (self.words, self.whole_words, self.header_words)
-        }
+        #: The words by kind (:data:`_CAPPED`, :data:`_WHOLE`, :data:`_HEADER`), and the
+        #: paragraphs already split into each.
+        self.words: tuple[set[str], ...] = (set(), set(), set())
+        self.split: tuple[set[str], ...] = (set(), set(), set())
 
     def add(
         self,
@@ -287,10 +289,8 @@ class _Column:
             if not header:
                 self.lines.update(text[:LONGEST_LINE] for text in paragraphs)
             return
-        words = self.whole_words if whole_words else self.words
-        if header:
-            words = self.header_words
-        split = self.split[id(words)]
+        kind = _HEADER if header else _WHOLE if whole_words else _CAPPED
+        words, split = self.words[kind], self.split[kind]
         for text in paragraphs:
             if not header:
                 self.lines.add(text[:LONGEST_LINE])
@@ -302,10 +302,7 @@ class _Column:
         """The counts that can be widest, whatever the scales: of the words that may be
         shortened to a scale's longest word, of those kept whole, of the header's words
         and of the lines."""
-        return tuple(
-            _frontier(texts, counted)
-            for texts in (self.words, self.whole_words, self.header_words, self.lines)
-        )
+        return tuple(_frontier(texts, counted) for texts in (*self.words, self.lines))
 
     def need(self, profile: Profile, frontiers: tuple[frozenset[Counts], ...]) -> Need:
         """What this column needs in an output measuring by ``profile``, from its

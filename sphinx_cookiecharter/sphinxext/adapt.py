@@ -381,36 +381,38 @@ class Adaptation:
                 label = f"{label} ({labels[label]})"
             self.html_table(table, label, min_width)
 
+    def replace(self, old: nodes.Node, new: nodes.Node) -> None:
+        """``new`` in the place of ``old``. The parent is told its document first: the
+        new node would otherwise look for it up the tree (for each of thousands of
+        rows)."""
+        parent = old.parent
+        parent.document = self.document
+        parent.replace(old, new)
+
     def html_table(self, table: nodes.table, label: str, min_width: float) -> None:
-        # Each parent is told its document before a node of it is replaced: the new
-        # node would otherwise look for it up the tree (for each of thousands of rows).
-        document = self.document
         for literal in list(name_literals(table)):
             if _BLANK.search(literal.astext()):
                 continue  # words the translator writes apart
             name = name_literal(literal.rawsource, "", *literal.children, **literal.attributes)
-            parent = literal.parent
-            parent.document = document
-            parent.replace(literal, name)
+            self.replace(literal, name)
         for entry in list(header_entries(table)):
             cell = header_cell("", *entry.children)
             cell["classes"] = list(entry["classes"])
-            entry.parent.replace(entry, cell)
+            self.replace(entry, cell)
         for empty in empty_marks([table]):
-            empty.document = document
             for inline in list(empty.children):
                 if isinstance(inline, nodes.inline) and "cookiecharter-dash" in inline["classes"]:
                     hidden = html_element(
                         "", *inline.children, tag="span", attributes={"aria-hidden": "true"}
                     )
                     hidden["classes"] = list(inline["classes"])
-                    empty.replace(inline, hidden)
+                    self.replace(inline, hidden)
         # A theme that wraps tables in a scrolling box of its own and copies their ids
         # onto it (furo) would make a second scroller and a second id: the region
         # takes the wrapper's place.
         wrapper = table.parent
         if isinstance(wrapper, nodes.container) and "table-wrapper" in wrapper["classes"]:
-            wrapper.parent.replace(wrapper, table)
+            self.replace(wrapper, table)
         attributes = {
             "role": "region",
             "tabindex": "0",
@@ -424,7 +426,7 @@ class Adaptation:
         region = html_element(
             "", tag="div", attributes=attributes, classes=["cookiecharter-region"]
         )
-        table.parent.replace(table, region)
+        self.replace(table, region)
         region += table
 
     def man(self, tables: list[nodes.table]) -> None:
