@@ -62,11 +62,13 @@ LATEX_SIZES = (
     (r"\scriptsize", 0.7),
     (r"\tiny", 0.5),
 )
-#: Where a name may break; and what keeps a header or provider name whole (set ragged
-#: right: a narrow column would otherwise stretch the spaces of a header it may not
-#: hyphenate). ``\arraybackslash`` gives ``\\`` back its meaning of a row's end, which
-#: ``\raggedright`` changes: Sphinx 7.4 ends a row inside its last cell.
+#: Where a name may break; how every cell is set: ragged right, as narrow columns are
+#: (justified, a column a few words wide stretches its spaces: "Choix   concernant");
+#: and what keeps a header or provider name whole besides. ``\arraybackslash`` gives
+#: ``\\`` back its meaning of a row's end, which ``\raggedright`` changes: Sphinx 7.4
+#: ends a row inside its last cell.
 LATEX_BREAK = r"\allowbreak{}"
+LATEX_RAGGED = r"\raggedright\arraybackslash{}"
 LATEX_NO_HYPHENATION = (
     r"\raggedright\arraybackslash\hyphenpenalty=10000\exhyphenpenalty=10000\relax{}"
 )
@@ -361,11 +363,12 @@ class Adaptation:
                 insert_breaks(literal, lambda: nodes.raw("", LATEX_BREAK, format="latex"))
             for entry in table.findall(nodes.entry):
                 whole = "cookiecharter-provider" in entry["classes"]
-                if whole or isinstance(entry.parent.parent, nodes.thead):
-                    for paragraph in entry.findall(nodes.paragraph):
-                        paragraph.insert(0, nodes.raw("", LATEX_NO_HYPHENATION, format="latex"))
-                elif not any(cls in NAME_COLUMNS for cls in entry["classes"]):
+                whole = whole or isinstance(entry.parent.parent, nodes.thead)
+                if not whole and not any(cls in NAME_COLUMNS for cls in entry["classes"]):
                     break_long_words(entry, lambda: nodes.raw("", LATEX_BREAK, format="latex"))
+                setting = LATEX_NO_HYPHENATION if whole else LATEX_RAGGED
+                for paragraph in entry.findall(nodes.paragraph):
+                    paragraph.insert(0, nodes.raw("", setting, format="latex"))
 
     def html(self, tables: list[nodes.table]) -> None:
         labels: Counter[str] = Counter()

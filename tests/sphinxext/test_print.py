@@ -156,3 +156,19 @@ def test_headers_and_providers_are_set_ragged_right(english: tuple) -> None:
     assert all(cell.startswith("\\raggedright") for cell in cells), cells[:3]
     # And \\ ends a row again: Sphinx 7.4 writes a row's end inside its last cell.
     assert all(cell.startswith("\\raggedright\\arraybackslash") for cell in cells), cells[:3]
+
+
+def test_every_cell_is_set_ragged_right(english: tuple, french: tuple) -> None:
+    """Every cell's paragraph starts ragged right: a justified cell a few words wide
+    stretches its spaces ("Choix   concernant   vos" in the French service column)."""
+    for tex in (english[0], french[0]):
+        bodies = re.findall(r"\\begin\{longtable\}.*?\\end\{longtable\}", tex, re.DOTALL)
+        assert bodies, "no charter table found"
+        for body in bodies:
+            # The body's rows: after the header's \endlastfoot, each cell's paragraph.
+            rows = body.split("\\endlastfoot", 1)[-1]
+            cells = re.findall(r"\\sphinxAtStartPar\n([^\n]*)", rows)
+            assert cells, "no body cell found"
+            assert all(cell.startswith("\\raggedright\\arraybackslash") for cell in cells), [
+                cell for cell in cells if not cell.startswith("\\raggedright")
+            ][:3]
