@@ -8,18 +8,20 @@ the extension's time. Collection is switched off for such a step and back on aft
 (only if it was on).
 
 A charter's nodes are kept at least until the page is read: Sphinx pickles the page's
-doctree once it is read and, in a serial build, keeps it in memory until the page is
-written (``BuildEnvironment._write_doc_doctree_cache``; a parallel reader's worker lets
-it go). So the directive pauses collection until the page is read (:class:`PagePause`,
-ended when the next page is read or, after the last, when the environment is updated):
-the nodes are made and the doctree pickled without a collection walking them. A step
-that leaves many objects, more than a quarter of all the objects alive, ends with one
-full collection, which moves them to the oldest generation: left in the youngest, every
-object it made would be walked by the next young collection, again by the middle one,
-and then by the full collection that their number sets off anyway (CPython collects
-everything once the objects that survived young collections pass a quarter of the old
-ones). Measured at 2,000 cookies, ending the page's pause without that collection made
-the build no faster.
+doctree once it is read and, when it reads the pages one after the other, keeps it in
+memory (``BuildEnvironment._write_doc_doctree_cache``) until a builder that writes page
+by page (HTML) takes it to write the page; a builder that assembles one document
+(LaTeX) reads the pickle instead, and the kept doctree stays to the end of the build. A
+parallel reader's worker lets it go. So the directive pauses collection until the page
+is read (:class:`PagePause`, ended when the next page is read or, after the last, when
+the environment is updated): the nodes are made and the doctree pickled without a
+collection walking them. A step that leaves many objects, more than a quarter of all the
+objects alive, ends with one full collection, which moves them to the oldest
+generation: left in the youngest, every object it made would be walked by the next
+young collection, again by the middle one, and then by the full collection that their
+number sets off anyway (CPython collects everything once the objects that survived
+young collections pass a quarter of the old ones). Measured at 2,000 cookies, ending
+the page's pause without that collection made the build no faster.
 """
 
 from __future__ import annotations
