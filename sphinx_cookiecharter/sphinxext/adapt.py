@@ -62,11 +62,13 @@ LATEX_SIZES = (
     (r"\scriptsize", 0.7),
     (r"\tiny", 0.5),
 )
-#: Where a name may break; how every cell is set: ragged right, as narrow columns are
-#: (justified, a column a few words wide stretches its spaces: "Choix   concernant");
-#: and what keeps a header or provider name whole besides. ``\arraybackslash`` gives
-#: ``\\`` back its meaning of a row's end, which ``\raggedright`` changes: Sphinx 7.4
-#: ends a row inside its last cell.
+#: Where a name may break; how every cell is set: not justified, flush with the line's
+#: start and ragged at its end (``\raggedright``: the right edge, the left one in a
+#: right-to-left paragraph), since a justified column a few words wide stretches its
+#: spaces ("Choix   concernant"); a word is then hyphenated only when it cannot fit
+#: whole. And what keeps a header or provider name whole besides. ``\arraybackslash``
+#: gives ``\\`` back its meaning of a row's end, which ``\raggedright`` changes: Sphinx
+#: 7.4 ends a row inside its last cell.
 LATEX_BREAK = r"\allowbreak{}"
 LATEX_RAGGED = r"\raggedright\arraybackslash{}"
 LATEX_NO_HYPHENATION = (

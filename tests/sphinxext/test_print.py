@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from sphinx_cookiecharter.render.widths import SEPARATORS
+from sphinx_cookiecharter.sphinxext.adapt import LATEX_NO_HYPHENATION, LATEX_RAGGED
 from tests.paths import EXAMPLES, ROOTS, TESTS
 from tests.sphinxext.builds import build_once
 from tests.sphinxext.checks import latexmk
@@ -159,16 +160,26 @@ def test_headers_and_providers_are_set_ragged_right(english: tuple) -> None:
 
 
 def test_every_cell_is_set_ragged_right(english: tuple, french: tuple) -> None:
-    """Every cell's paragraph starts ragged right: a justified cell a few words wide
-    stretches its spaces ("Choix   concernant   vos" in the French service column)."""
+    """Every body cell's paragraph starts ragged right: a justified cell a few words wide
+    stretches its spaces ("Choix   concernant   vos" in the French service column). The
+    provider's cell (a row's first) is also never hyphenated; the others may be."""
+    whole = LATEX_NO_HYPHENATION
     for tex in (english[0], french[0]):
         bodies = re.findall(r"\\begin\{longtable\}.*?\\end\{longtable\}", tex, re.DOTALL)
         assert bodies, "no charter table found"
         for body in bodies:
-            # The body's rows: after the header's \endlastfoot, each cell's paragraph.
-            rows = body.split("\\endlastfoot", 1)[-1]
-            cells = re.findall(r"\\sphinxAtStartPar\n([^\n]*)", rows)
-            assert cells, "no body cell found"
-            assert all(cell.startswith("\\raggedright\\arraybackslash") for cell in cells), [
-                cell for cell in cells if not cell.startswith("\\raggedright")
-            ][:3]
+            # After the header's \endlastfoot: rows end with \\, cells start with &.
+            rows = re.split(r"\\\\\n", body.split("\\endlastfoot", 1)[-1])
+            cells = [re.split(r"\n&", row) for row in rows]
+            firsts = [paragraphs(row[0]) for row in cells]
+            others = [paragraphs(cell) for row in cells for cell in row[1:]]
+            assert sum(map(len, firsts)) >= 1 and sum(map(len, others)) >= 3, body[:300]
+            for first in firsts:
+                assert all(text.startswith(whole) for text in first), first
+            for other in others:
+                assert all(text.startswith(LATEX_RAGGED) for text in other), other
+
+
+def paragraphs(cell: str) -> list[str]:
+    """The first line of each paragraph of a LaTeX table cell."""
+    return re.findall(r"\\sphinxAtStartPar\n([^\n]*)", cell)
