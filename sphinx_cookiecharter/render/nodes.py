@@ -11,7 +11,7 @@ from ..i18n.formatting import text_direction
 from ..i18n.languages import base, normalize
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _NUMBER_AND_UNIT = re.compile(r"(\d)[ \t]+(?=\S)")
@@ -194,3 +194,33 @@ def table_skeleton(
     body = nodes.tbody()
     group += body
     return table, body
+
+
+def rows(table: nodes.table) -> Iterator[tuple[bool, nodes.row]]:
+    """The rows of a table, each with whether it is a header row, without a walk of
+    their cells."""
+    for tgroup in table.children:
+        if not isinstance(tgroup, nodes.tgroup):
+            continue
+        for part in tgroup.children:
+            if isinstance(part, nodes.thead | nodes.tbody):
+                header = isinstance(part, nodes.thead)
+                for row in part.children:
+                    if isinstance(row, nodes.row):
+                        yield header, row
+
+
+def charter_elements(node: nodes.Node) -> Iterator[nodes.Element]:
+    """The elements in ``node`` in order, where a charter's table stands for itself and
+    its rows: its cells hold no id and no table, and are most of a page's nodes."""
+    stack: list[nodes.Node] = [node]
+    while stack:
+        current = stack.pop()
+        if not isinstance(current, nodes.Element):
+            continue
+        yield current
+        if isinstance(current, nodes.table) and "cookiecharter" in current["classes"]:
+            for _, row in rows(current):
+                yield row
+            continue
+        stack.extend(reversed(current.children))

@@ -8,8 +8,8 @@ What is left of the line is shared in proportion to how much longer each column'
 content is than its floor, so the purpose column, the longest text, gets the most room.
 
 The tables are measured from texts gathered as their cells are made (:class:`Measure`),
-for the two outputs that share one charter's widths: a plain-text line (the column widths every
-builder is given) and a screen (the layout the HTML builders take,
+for the two outputs that share one charter's widths: a plain-text line (the column
+widths every builder is given) and a screen (the layout the HTML builders take,
 :func:`screen_layout`). Print refits each table when it is written, in the Sphinx layer,
 from the same measures with its own scales.
 """
@@ -24,8 +24,10 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from .nodes import rows
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
 #: The characters a long cookie name or domain may break after, and only after.
 SEPARATORS = "_-.@*"
@@ -229,20 +231,6 @@ def colspecs(table: nodes.table) -> list[nodes.colspec]:
     ]
 
 
-def rows(table: nodes.table) -> Iterator[tuple[bool, nodes.row]]:
-    """The rows of a table, each with whether it is a header row, without a walk of
-    their cells."""
-    for tgroup in table.children:
-        if not isinstance(tgroup, nodes.tgroup):
-            continue
-        for part in tgroup.children:
-            if isinstance(part, nodes.thead | nodes.tbody):
-                header = isinstance(part, nodes.thead)
-                for row in part.children:
-                    if isinstance(row, nodes.row):
-                        yield header, row
-
-
 def _whole_words(entry: nodes.Element) -> bool:
     """Whether the words of a cell's column may not be broken (a provider's name)."""
     classes = entry["classes"]
@@ -393,22 +381,6 @@ class Measure:
             ]
             for profile in profiles
         ]
-
-
-def charter_elements(node: nodes.Node) -> Iterator[nodes.Element]:
-    """The elements in ``node`` in order, where a charter's table stands for itself and
-    its rows: its cells hold no id and no table, and are most of a page's nodes."""
-    stack: list[nodes.Node] = [node]
-    while stack:
-        current = stack.pop()
-        if not isinstance(current, nodes.Element):
-            continue
-        yield current
-        if isinstance(current, nodes.table) and "cookiecharter" in current["classes"]:
-            for _, row in rows(current):
-                yield row
-            continue
-        stack.extend(reversed(current.children))
 
 
 def column_needs(

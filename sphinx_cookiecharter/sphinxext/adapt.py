@@ -15,19 +15,17 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from docutils import nodes
 
 from ..i18n.formatting import first_strong_direction
-from ..render.nodes import DIRECTION_CLASSES, ISOLATE
+from ..render.nodes import DIRECTION_CLASSES, ISOLATE, charter_elements, rows
 from ..render.widths import (
     MIN_WIDTH,
     SCREEN_SCALES,
     SCREEN_WIDTHS,
     Need,
     Scales,
-    charter_elements,
     colspecs,
     column_needs,
     fit,
     pieces,
-    rows,
     screen_layout,
 )
 from .output import header_cell, html_element, name_literal

@@ -157,7 +157,7 @@ class CookieCharterDirective(SphinxDirective):
         left off the second view, so ids stay unique; the domain warns of the duplicate.
         """
         from ..render.anchors import category_anchor  # noqa: PLC0415 (see run)
-        from ..render.widths import charter_elements  # noqa: PLC0415 (see run)
+        from ..render.nodes import charter_elements  # noqa: PLC0415 (see run)
 
         shown: dict[str, tuple[str, str, str, str]] = {}
         for category in renderer.categories():

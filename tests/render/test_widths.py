@@ -9,6 +9,7 @@ from docutils import nodes
 
 from sphinx_cookiecharter.core.load import parse_declaration
 from sphinx_cookiecharter.core.vocabulary import COLUMNS
+from sphinx_cookiecharter.render.nodes import rows
 from sphinx_cookiecharter.render.options import RenderOptions
 from sphinx_cookiecharter.render.tables import TableRenderer
 from sphinx_cookiecharter.render.widths import (
@@ -25,7 +26,6 @@ from sphinx_cookiecharter.render.widths import (
     column_needs,
     fit,
     pieces,
-    rows,
     shape,
     text_room,
 )
