@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -339,6 +339,16 @@ def paired_ratio(seconds: Sequence[float], others: Sequence[float], digits: int 
     )
 
 
+def rounds(variants: list[str], count: int) -> Iterator[tuple[int, list[str]]]:
+    """``count`` rounds, each building every variant once: interleaved, so that a slow
+    moment of the machine hits every variant, and each round starting one variant later,
+    so that no variant always follows the same one (the list-table build, the largest,
+    leaves the most behind)."""
+    for repeat in range(count):
+        start = repeat % len(variants)
+        yield repeat, variants[start:] + variants[:start]
+
+
 def say(message: str) -> None:
     print(message, flush=True)
 
@@ -363,13 +373,8 @@ def measure_tables(sizes: Sequence[int], repeats: Callable[[int], int]) -> dict[
         for variant, directory in directories.items():
             make_table_project(directory, variant, rows)
         compile_bytecode(*directories.values())
-        order = list(directories)
-        for repeat in range(repeats(size)):
-            # Interleaved, so that a slow moment of the machine hits every variant, and
-            # each round starts one variant later, so that no variant always follows
-            # the same one (the list-table build, the largest, leaves the most behind).
-            start = repeat % len(order)
-            for variant in order[start:] + order[:start]:
+        for repeat, variants in rounds(list(directories), repeats(size)):
+            for variant in variants:
                 directory = directories[variant]
                 build = checked(sphinx_build(directory), f"{variant}, N={size}")
                 per_variant[variant].add(build)
@@ -414,11 +419,8 @@ def measure_empty(repeats: int) -> dict[str, Any]:
     per = {name: VariantResult() for name in directories}
     for name, directory in directories.items():  # warm the file cache, not counted
         checked(sphinx_build(directory), f"empty project {name} the extension")
-    order = list(directories)
-    for repeat in range(repeats):
-        # In rounds, as the tables: each round starts with the other project.
-        start = repeat % len(order)
-        for name in order[start:] + order[:start]:
+    for _, names in rounds(list(directories), repeats):
+        for name in names:
             build = checked(sphinx_build(directories[name]), f"empty project {name} extension")
             per[name].add(build)
     without, with_ = per["without"].summary(), per["with"].summary()
